@@ -1,0 +1,95 @@
+"""All thresholds in one place: a frozen dataclass that callers may pass.
+
+Every number here has a reason written beside it.  Stages read the config they
+are given; nothing is threaded through argument lists.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+from .document import Format
+
+
+class HtmlFocus(enum.Enum):
+    """trafilatura's precision/recall trade-off for HTML input."""
+
+    BALANCED = "balanced"
+    PRECISION = "precision"
+    RECALL = "recall"
+
+
+@dataclass(frozen=True)
+class Config:
+    """How the cleaner decides.  ``Config()`` gives the defaults."""
+
+    # --- output -----------------------------------------------------------
+    include_title: bool = True
+    input_format: Format = Format.AUTO
+    #: Languages whose phrase lexicons are used; empty means all shipped ones.
+    #: Boilerplate is often in another language than the article (an English
+    #: share bar on a German page), so all lexicons are on by default.
+    lexicon_languages: tuple[str, ...] = ()
+
+    # --- heuristics (jusText-style classes) ---------------------------------
+    #: Below this many words a line is "short": it cannot carry an article on
+    #: its own, only be kept inside one (subheadings, datelines).
+    length_low: float = 10
+    #: From this many words, prose-like text is "good" on its own.
+    length_high: float = 25
+    #: Share of function words in running prose; menus and keyword lists have
+    #: far fewer.  Used when the language's stoplist is known.
+    stopwords_low: float = 0.20
+    stopwords_high: float = 0.28
+    #: Share of a line's characters that are URLs/e-mails above which it is a link.
+    max_link_density: float = 0.5
+    #: Lines a run of short list items must have to count as a menu.
+    menu_run_min: int = 3
+
+    # --- phrase rules -----------------------------------------------------
+    #: Phrases that appear *inside* a line (appeals, legal lines) only decide
+    #: lines up to this many words: a long paragraph that mentions a
+    #: newsletter is an article about it, not an appeal.
+    contains_max_words: int = 40
+    #: A line that starts with a short prefix phrase ("More from", "By") is
+    #: only that furniture when it is at most this many words long.
+    prefix_max_words: int = 12
+
+    # --- region -----------------------------------------------------------
+    #: In the search for the article's region, each block pulls towards
+    #: itself (+) or away (-).  GOOD prose counts its words, NEAR_GOOD
+    #: ``near_good_weight`` times its words; a SHORT line costs
+    #: ``short_weight``; a line the heuristics found bad costs its words times
+    #: ``bad_weight``; a line a phrase rule dropped costs ``phrase_weight``
+    #: (captions and share bars sit inside articles, so they cost little),
+    #: except end-of-article markers ("Related", "Comments"), which cost
+    #: ``end_marker_weight``: text after one must outweigh that to continue.
+    near_good_weight: float = 0.3
+    short_weight: float = 4.0
+    #: Lines that do not end like a sentence (headlines, labels, teaser
+    #: titles) and are not long enough to be GOOD cost this much: after an
+    #: article, "headline, one-line summary" teasers then add up to a loss.
+    heading_weight: float = 6.0
+    #: GOOD-length text that does not end like a sentence (alt text, glued
+    #: teasers) counts this share of its words.
+    unterminated_weight: float = 0.7
+    bad_weight: float = 1.0
+    phrase_weight: float = 1.0
+    end_marker_weight: float = 30.0
+
+    # --- dedupe -----------------------------------------------------------
+    #: A teaser repeats at least this many leading words of a later paragraph.
+    teaser_min_words: int = 6
+
+    # --- HTML -------------------------------------------------------------
+    html_focus: HtmlFocus = HtmlFocus.BALANCED
+    #: When trafilatura returns fewer characters than this, fall back to
+    #: converting the whole page to text.
+    html_min_chars: int = 200
+
+    def with_(self, **changes) -> "Config":
+        """A copy with some fields changed (the config itself is frozen)."""
+        return replace(self, **changes)
+
+
+DEFAULT = Config()

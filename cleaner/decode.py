@@ -1,0 +1,74 @@
+"""Bytes to text: BOM, then UTF-8, then charset detection.
+
+Binary data (images, archives, executables) is refused with
+:class:`~cleaner.errors.InputError` rather than decoded into noise.
+"""
+from __future__ import annotations
+
+import codecs
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: File signatures of common binary formats, for a precise message.
+_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x7fELF": "an executable",
+    b"BZh": "bzip2-compressed data",
+    b"\xfd7zXZ": "xz-compressed data",
+    b"RIFF": "a RIFF media file",
+}
+#: Share of control bytes above which undecodable data is binary.
+_MAX_CONTROL = 0.10
+
+
+def _control_share(data: bytes) -> float:
+    sample = data[:8192]
+    bad = sum(1 for c in sample if c < 32 and c not in (9, 10, 12, 13, 27))
+    return bad / max(1, len(sample))
+
+
+def decode(data: bytes) -> str:
+    """Decode ``data`` to text or raise :class:`InputError` saying why not.
+
+    >>> decode("Grüße".encode("utf-16"))
+    'Grüße'
+    >>> decode("café".encode("latin-1"))
+    'café'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding} after a byte-order mark ({exc.reason})") from None
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"binary data ({what}), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if "\x00" in text and _control_share(data) > _MAX_CONTROL:
+            raise InputError("binary data (NUL bytes), not text")
+        return text
+    if _control_share(data) > _MAX_CONTROL:
+        raise InputError("binary data, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("undecodable bytes: no text encoding fits")
+    return str(best)

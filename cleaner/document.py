@@ -1,0 +1,141 @@
+"""The data model: a Document is a list of Blocks, each with a Verdict and a rule id.
+
+Every stage of the pipeline reads and marks these blocks; nothing is deleted,
+so ``--explain`` can show every input line with the rule that decided it.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Verdict(enum.Enum):
+    """Whether a block is part of the article."""
+
+    KEEP = "keep"
+    DROP = "drop"
+
+
+class Format(enum.Enum):
+    """The kinds of input the cleaner understands."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    HTML = "html"
+    FRONTMATTER = "frontmatter"
+
+
+class Quality(enum.Enum):
+    """jusText-style class of a block, from its own text and then its context."""
+
+    BAD = "bad"
+    SHORT = "short"
+    NEAR_GOOD = "near_good"
+    GOOD = "good"
+
+
+class Role(enum.Enum):
+    """What a kept block is in the article."""
+
+    TITLE = "title"
+    BODY = "body"
+
+
+@dataclass(slots=True)
+class Block:
+    """One line (or one piece of a glued line) of the input.
+
+    ``line`` is the 1-based line number in the input text.  ``bullet`` is the
+    list marker the line started with (``*``, ``•``, ...) or ``""``; ``indent``
+    its leading spaces; ``gap_before`` whether a blank line precedes it.
+    """
+
+    text: str
+    line: int
+    verdict: Verdict = Verdict.KEEP
+    rule: str = ""
+    role: Role = Role.BODY
+    bullet: str = ""
+    indent: int = 0
+    gap_before: bool = False
+    #: Class given by the heuristics stage (None before it runs).
+    quality: Quality | None = None
+    #: Shallow features (:class:`cleaner.features.Features`), computed once.
+    features: Any = None
+    #: A boilerplate header after which the article cannot continue.
+    end_marker: bool = False
+    #: This block is a piece of an input line that the scraper had glued.
+    glued: bool = False
+
+    def keep(self, rule: str) -> None:
+        self.verdict, self.rule = Verdict.KEEP, str(rule)
+
+    def drop(self, rule: str) -> None:
+        self.verdict, self.rule = Verdict.DROP, str(rule)
+
+    @property
+    def kept(self) -> bool:
+        return self.verdict is Verdict.KEEP
+
+    @property
+    def decided(self) -> bool:
+        """True once a stage has given this block a verdict with a reason."""
+        return bool(self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "text": self.text, "verdict": self.verdict.value, "rule": self.rule}
+
+
+@dataclass(slots=True)
+class Document:
+    """A cleaned (or being-cleaned) input: its blocks and what was learned on the way."""
+
+    blocks: list[Block] = field(default_factory=list)
+    source_format: Format = Format.TEXT
+    metadata: dict[str, Any] = field(default_factory=dict)
+    language: str = ""
+    #: Matching keys of lines learned to be the site's template (batch mode).
+    templates: frozenset[str] = frozenset()
+
+    @property
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.kept]
+
+    @property
+    def title(self) -> str:
+        """The headline, whether or not it is part of ``text`` (``include_title``)."""
+        return next((b.text for b in self.blocks if b.role is Role.TITLE), "")
+
+    @property
+    def body(self) -> str:
+        """The article's paragraphs without the headline, one blank line apart."""
+        return "\n\n".join(render(b) for b in self.blocks if b.kept and b.role is Role.BODY)
+
+    @property
+    def text(self) -> str:
+        """Headline (when kept) then the paragraphs, one blank line apart."""
+        return "\n\n".join(render(b) for b in self.blocks if b.kept)
+
+    def rule_counts(self) -> dict[str, int]:
+        """How many blocks each rule dropped."""
+        counts: dict[str, int] = {}
+        for b in self.blocks:
+            if not b.kept:
+                counts[b.rule] = counts.get(b.rule, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: title, text, metadata, and every dropped block with its rule."""
+        return {
+            "title": self.title,
+            "text": self.text,
+            "metadata": {"source_format": self.source_format.value, "language": self.language, **self.metadata},
+            "dropped": [b.to_dict() for b in self.blocks if not b.kept],
+            "counts": self.rule_counts(),
+        }
+
+
+def render(block: Block) -> str:
+    """A kept block as it appears in the output: list items keep their marker."""
+    return f"{block.bullet} {block.text}" if block.bullet else block.text

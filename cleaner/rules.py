@@ -1,0 +1,77 @@
+"""Every rule the pipeline knows, by id.
+
+A rule id is both the reason a block was kept or dropped (``--explain``, the
+JSON ``dropped`` list) and the name of its counter (``counts``).  Stages refer
+to rules only through this enum, so the list below is complete by construction.
+"""
+from __future__ import annotations
+
+import enum
+
+
+class Rule(enum.StrEnum):
+    """Rule ids; the value is the dotted id users see."""
+
+    doc: str
+
+    def __new__(cls, value: str, doc: str) -> "Rule":
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.doc = doc
+        return obj
+
+    # format stages
+    FRONTMATTER_FIELD = "frontmatter.field", "a YAML front-matter line (metadata, images, related items)"
+    FRONTMATTER_TITLE = "frontmatter.title", "the record's title field"
+    FRONTMATTER_EXCERPT = "frontmatter.excerpt", "the record's excerpt field"
+    HTML_TITLE = "html.title", "the page's title from its HTML metadata"
+
+    # lexicon rules (rules stage)
+    NAVIGATION = "navigation.line", "a menu item, skip link or section label"
+    SHARE_BAR = "share_bar.icon_row", "a row of social-network names (share or follow bar)"
+    SHARE_LABEL = "share_bar.label", "a share prompt ('Share', 'Tweet', 'Share this article')"
+    APPEAL = "appeal.phrase", "a donation, subscription, newsletter or paywall appeal"
+    RELATED_HEADER = "related.header", "a 'more stories' / 'related' header"
+    RELATED_INLINE = "related.inline", "a 'Read more: <headline>' link inside the article"
+    CAPTION_LABEL = "caption.label", "an image caption or credit ('Image: ...', 'Photo: ...')"
+    CAPTION_CREDIT = "caption.credit", "a photo or agency credit ('Name | Pool | Reuters')"
+    CAPTION_TEXT = "caption.text", "the caption or alt text right above an image credit"
+    APPEAL_BOX = "appeal.box", "a paragraph inside an appeal box (between two appeal lines)"
+    LEGAL = "legal.phrase", "a copyright, legal or footer line"
+    COOKIE = "cookie.phrase", "a cookie or consent notice"
+    BYLINE = "byline.line", "a byline ('By Jane Doe')"
+    TIMESTAMP = "timestamp.line", "a date or relative time on its own ('26 minutes ago')"
+    SEARCH = "search.prompt", "a search box prompt"
+    AD = "ad.label", "an advertisement label"
+    COMMENTS = "comments.widget", "a comment widget line ('12 comments', 'Leave a reply')"
+    SIGNOFF = "signoff.agency", "an agency sign-off ('mk/wd (AP, AFP)')"
+    SHORT_LINK = "link.url", "a bare URL or short link"
+    COUNT_LIST = "list.category_count", "a list item with a count ('Books (1,396)')"
+
+    # heuristics stage
+    GOOD = "heuristics.good_paragraph", "long text with the stopword density of running prose"
+    NEAR_GOOD = "heuristics.near_good", "medium-length prose, kept when its neighbours are article"
+    SHORT = "heuristics.short", "short line, kept only inside the article"
+    LOW_STOPWORDS = "heuristics.low_stopword_density", "few function words: a list of names or keywords"
+    LINK_DENSE = "heuristics.link_dense", "mostly URLs or e-mail addresses"
+    MENU_RUN = "heuristics.menu_run", "part of a run of short list items (a menu)"
+    NO_LETTERS = "heuristics.no_letters", "no letters at all (symbols, numbers, separators)"
+
+    # region stage
+    OUTSIDE = "region.outside_article", "before the article's start or after its end"
+    INSIDE = "region.inside_article", "a short line inside the article (subheading, dateline)"
+
+    # dedupe stage
+    DUPLICATE = "dedupe.repeated_line", "the same line appeared earlier"
+    TEASER = "dedupe.truncated_teaser", "a teaser that repeats the start of a later paragraph"
+
+    # title
+    TITLE = "title.headline", "the headline"
+
+    # batch
+    TEMPLATE = "templates.repeated_across_pages", "a line found on many pages of the same site"
+
+
+def describe() -> list[tuple[str, str]]:
+    """(id, description) of every rule, for docs and ``--explain``."""
+    return [(r.value, r.doc) for r in Rule]
