@@ -1,0 +1,120 @@
+"""Phrase lists as plain data files: ``lexicons/<lang>/<concept>.txt``.
+
+One phrase a line; ``#`` starts a comment only at the start of a line; a
+number in a phrase (or ``#`` as a word) matches any number, so ``page # of #``
+matches ``Page 3 of 12``.  Matching ignores case and punctuation:
+phrases and lines are compared as their ``\\w+`` words (see :func:`key`).
+
+Phrases in scripts without word spaces (Chinese, Japanese, Thai) are matched as
+substrings of the line's key, since a whole sentence there is one "word".
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from ..tokens import _UNSPACED
+
+HERE = Path(__file__).resolve().parent
+_NUMBER = regex.compile(r"\d+(?:[ .,:/]\d+)*")
+_WORD = regex.compile(r"\w+")
+
+
+def key(text: str) -> str:
+    """A line as matching sees it: lower-case words, every number as ``0``.
+
+    >>> key("Page 1 of 12")
+    'page 0 of 0'
+    >>> key("  Share this:  ")
+    'share this'
+    >>> key("Books (1,396)")
+    'books 0'
+    """
+    text = _NUMBER.sub(" 0 ", text.casefold())
+    return " ".join(_WORD.findall(text)).replace("_", " ").replace("  ", " ")
+
+
+def phrase_key(phrase: str) -> str:
+    """A lexicon phrase as matching sees it; ``#`` stands for any number.
+
+    >>> phrase_key("# comments")
+    '0 comments'
+    """
+    return key(_HASH.sub(" 0 ", phrase))
+
+
+_HASH = regex.compile(r"(?<!\w)#(?!\w)")
+
+
+def languages() -> tuple[str, ...]:
+    """The languages that have lexicons, as ISO 639-1 codes."""
+    return tuple(sorted(p.name for p in HERE.iterdir() if p.is_dir() and not p.name.startswith("_")))
+
+
+def read(lang: str, concept: str) -> list[str]:
+    """The raw phrases of one language and concept (empty if there is no file)."""
+    path = HERE / lang / f"{concept}.txt"
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
+
+
+def read_all(concept: str, langs: tuple[str, ...] = ()) -> list[str]:
+    """The raw phrases of a concept in ``langs`` (all languages when empty)."""
+    return [p for lang in (langs or languages()) for p in read(lang, concept)]
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Phrases of one concept, compiled for O(words) matching of a line."""
+
+    spaced: frozenset[str]
+    lengths: tuple[int, ...]
+    unspaced: tuple[str, ...]
+
+    def equals(self, line_key: str) -> bool:
+        """The whole line is one of the phrases."""
+        return line_key in self.spaced or line_key in self.unspaced
+
+    def prefix(self, line_key: str) -> str:
+        """The phrase the line starts with, or ``""``."""
+        words = line_key.split(" ")
+        for n in self.lengths:
+            if n <= len(words) and " ".join(words[:n]) in self.spaced:
+                return " ".join(words[:n])
+        return next((p for p in self.unspaced if line_key.startswith(p)), "")
+
+    def find(self, line_key: str) -> str:
+        """A phrase found anywhere in the line, or ``""``.  Linear in the line."""
+        words = line_key.split(" ")
+        for n in self.lengths:
+            for i in range(len(words) - n + 1):
+                window = " ".join(words[i : i + n])
+                if window in self.spaced:
+                    return window
+        return next((p for p in self.unspaced if p in line_key), "")
+
+    def __bool__(self) -> bool:
+        return bool(self.spaced or self.unspaced)
+
+
+@functools.cache
+def phrases(concept: str, langs: tuple[str, ...] = ()) -> PhraseSet:
+    """All phrases of ``concept`` in ``langs`` (all languages when empty)."""
+    spaced, unspaced = set(), set()
+    for raw in read_all(concept, langs):
+        k = phrase_key(raw)
+        if k:
+            (unspaced if _UNSPACED.search(k) and " " not in k else spaced).add(k)
+    lengths = tuple(sorted({k.count(" ") + 1 for k in spaced}, reverse=True))
+    return PhraseSet(frozenset(spaced), lengths, tuple(sorted(unspaced, key=len, reverse=True)))
+
+
+@functools.cache
+def words(concept: str, langs: tuple[str, ...] = ()) -> frozenset[str]:
+    """A concept's lexicon as a set of single words (e.g. social network names)."""
+    return frozenset(w for p in phrases(concept, langs).spaced for w in p.split(" "))

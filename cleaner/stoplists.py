@@ -1,0 +1,87 @@
+"""Function words per language, and which language a text is in.
+
+The stoplists are jusText's (100 languages), read straight from the files the
+jusText package installs -- importing jusText itself would pull in lxml on the
+text path.  Languages jusText lacks (Chinese, Japanese) have their own lists
+in ``lexicons/<lang>/stopwords.txt``; there each entry is a character or a
+short particle, matched inside the unspaced runs.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+
+from . import lexicons
+from .tokens import _UNSPACED
+
+#: How many of each language's most frequent function words identify it.
+SIGNATURE_SIZE = 60
+
+
+@functools.cache
+def _justext_dir() -> Path | None:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return path if path.is_dir() else None
+
+
+@functools.cache
+def _codes() -> dict[str, str]:
+    """jusText's language names mapped to ISO 639 codes (lexicons/languages.tsv)."""
+    rows = (lexicons.HERE / "languages.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(r.split("\t")[:2] for r in rows if r and not r.startswith("#"))
+
+
+def _clean(word: str) -> str:
+    return " ".join(lexicons._WORD.findall(word.casefold()))
+
+
+def _read_justext(name: str, limit: int | None = None) -> frozenset[str]:
+    folder = _justext_dir()
+    if folder is None:
+        return frozenset()
+    out = set()
+    with open(folder / f"{name}.txt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                break
+            w = _clean(line)
+            if w and " " not in w:
+                out.add(w)
+    return frozenset(out)
+
+
+@functools.cache
+def signatures() -> dict[str, frozenset[str]]:
+    """Each spaced language's most frequent function words, keyed by ISO code."""
+    return {code: _read_justext(name, SIGNATURE_SIZE) for name, code in _codes().items()}
+
+
+@functools.cache
+def stoplist(code: str) -> frozenset[str]:
+    """The full stoplist of a language by ISO code (empty if unknown)."""
+    own = lexicons.read(code, "stopwords")
+    if own:
+        return frozenset(_clean(w) or w for w in own)
+    name = {c: n for n, c in _codes().items()}.get(code)
+    return _read_justext(name) if name else frozenset()
+
+
+def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
+    """ISO code of the language of ``tokens`` (case-folded words), or ``""``.
+
+    ``unspaced`` is how many characters are in scripts without word spaces;
+    when they dominate, the script decides (kana means Japanese).
+    """
+    if unspaced and unspaced >= len(tokens):
+        kana = any("\u3040" <= ch <= "\u30ff" for ch in sample)
+        return "ja" if kana else "zh"
+    best, best_hits = "", 0
+    for code, sig in signatures().items():
+        hits = sum(1 for t in tokens if t in sig)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    return best if best_hits >= max(3, len(tokens) // 20) else ""
