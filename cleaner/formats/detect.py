@@ -1,0 +1,39 @@
+"""Tell scraped text, raw HTML and YAML front-matter records apart.
+
+>>> detect("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+<Format.HTML: 'html'>
+>>> detect("---\\ntitle: x\\n---\\n")
+<Format.FRONTMATTER: 'frontmatter'>
+>>> detect("Just a page of text about <div> tags.")
+<Format.TEXT: 'text'>
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import Format
+
+_DOCTYPE = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", regex.I | regex.S)
+_TAG = regex.compile(
+    r"</?(?:html|head|body|div|p|span|a|script|style|meta|link|table|tr|td|ul|ol|li|br|h[1-6]|article|section|header|footer|nav|img|section|main)\b[^>]{0,500}>",
+    regex.I,
+)
+_FRONTMATTER = regex.compile(r"^\ufeff?---[ \t]*\r?\n")
+#: Sample of the start of the input used for sniffing.
+SNIFF = 20_000
+
+
+def detect(text: str) -> Format:
+    """The input's format, sniffed from its beginning."""
+    head = text[:SNIFF]
+    if _FRONTMATTER.match(head):
+        return Format.FRONTMATTER
+    if _DOCTYPE.match(head):
+        return Format.HTML
+    stripped = head.lstrip()
+    if stripped.startswith("<"):
+        # A fragment: markup from its first character, with several tags.
+        tags = _TAG.findall(head)
+        if len(tags) >= 2 and sum(map(len, tags)) > len(head) * 0.02:
+            return Format.HTML
+    return Format.TEXT

@@ -1,0 +1,32 @@
+"""The text pipeline: an ordered list of small stages over a Document.
+
+Each stage is ``apply(doc, config)``; it gives undecided blocks a verdict and
+a rule id (:mod:`cleaner.rules`), or computes what later stages read.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..config import Config
+from ..document import Document
+from . import context, dedupe, heuristics, measure, phrases, region, repair, templates, title
+
+Stage = Callable[[Document, Config], None]
+
+PIPELINE: tuple[Stage, ...] = (
+    repair.apply,  # split glued lines before anything judges them
+    measure.apply,  # features and language, computed once
+    phrases.apply,  # boilerplate by what it says
+    templates.apply,  # lines learned to repeat across a site's pages (batch)
+    context.apply,  # boilerplate by its neighbours (captions, appeal boxes)
+    heuristics.apply,  # classes from shallow features
+    region.apply,  # where the article is; decides what is left
+    dedupe.apply,  # repeated lines and teasers
+    title.apply,  # the headline above the article
+)
+
+
+def run(doc: Document, config: Config) -> Document:
+    for stage in PIPELINE:
+        stage(doc, config)
+    return doc

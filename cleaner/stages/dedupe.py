@@ -1,0 +1,45 @@
+"""Drop repeated lines and teasers that repeat the start of a later paragraph."""
+from __future__ import annotations
+
+from ..config import Config
+from ..document import Document
+from ..rules import Rule
+
+
+def apply(doc: Document, config: Config) -> None:
+    kept = [b for b in doc.blocks if b.kept and b.features is not None]
+    seen: set[str] = set()
+    for block in kept:
+        k = block.features.key
+        if k in seen:
+            block.drop(Rule.DUPLICATE)
+        seen.add(k)
+    _teasers(doc, config)
+
+
+def _teasers(doc: Document, config: Config) -> None:
+    """A kept line whose words are the first words of a later, longer kept line.
+
+    Indexed by the first ``teaser_min_words`` words, and at most
+    ``_PER_HEAD`` lines are remembered per head, so the work stays linear.
+    """
+    n = config.teaser_min_words
+    kept = [b for b in doc.blocks if b.kept and b.features is not None]
+    later: dict[str, list[str]] = {}
+    for block in reversed(kept):
+        words = block.features.key.split(" ")
+        if len(words) < n:
+            continue
+        head = " ".join(words[:n])
+        k = block.features.key
+        if any(other.startswith(k) and len(other) > len(k) for other in later.get(head, ())):
+            block.drop(Rule.TEASER)
+            continue
+        bucket = later.setdefault(head, [])
+        if len(bucket) < _PER_HEAD:
+            bucket.append(k)
+
+
+#: Lines remembered per first-words head: real pages repeat a head a few times
+#: (teaser and paragraph); thousands of repeats are a degenerate input.
+_PER_HEAD = 8

@@ -1,0 +1,33 @@
+"""Compute each block's features and the document's language, once."""
+from __future__ import annotations
+
+from .. import features, stoplists, tokens
+from ..config import Config
+from ..document import Document
+
+#: Words sampled (from the longest blocks) to tell the language.
+LANGUAGE_SAMPLE_WORDS = 3000
+
+
+def detect_language(doc: Document) -> str:
+    """The language of the document's longest blocks, where most prose is."""
+    sample, chars, text = [], 0, []
+    for block in sorted(doc.blocks, key=lambda b: -b.features.length):
+        sample.extend(block.features.words)
+        text.append(block.text)
+        if len(sample) >= LANGUAGE_SAMPLE_WORDS:
+            break
+    joined = " ".join(text)
+    chars = tokens.unspaced_chars(joined)
+    return stoplists.detect(sample, chars, joined)
+
+
+def apply(doc: Document, config: Config) -> None:
+    for block in doc.blocks:
+        if block.features is None:
+            block.features = features.compute(block.text)
+    doc.language = doc.language or detect_language(doc)
+    stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
+    unspaced = tuple(w for w in stop if tokens.unspaced_chars(w)) if doc.language in ("zh", "ja") else ()
+    for block in doc.blocks:
+        features.add_stopwords(block.features, stop, unspaced)

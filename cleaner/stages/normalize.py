@@ -1,0 +1,60 @@
+"""Whitespace and Unicode normalisation of one line.
+
+Only invisible differences are removed: the words and their order stay.
+
+>>> line("Blinken\\u00a0 met  Wang\\u200b Yi ")
+'Blinken met Wang Yi'
+>>> split_bullet("    • Home")
+('•', 'Home')
+>>> split_bullet("* ")
+('*', '')
+>>> split_bullet("2. Skip to main menu")
+('2.', 'Skip to main menu')
+>>> split_bullet("*Nope")
+('', '*Nope')
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Zero-width and formatting characters that scrapers leave between words,
+# C0/C1 controls other than tab (tab is turned into a space), and lone
+# surrogates (not text: they cannot even be written as UTF-8).
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\p{Cs}\p{Cc}--[\t]]", flags=regex.V1)
+# Every kind of space (NBSP, thin space, ideographic space, tab) and runs of them.
+_SPACES = regex.compile(r"[\s\p{Zs}]+")
+# List markers a text converter puts before an item; a lone letter such as
+# Portuguese "o" is a word, so only symbols count.
+_BULLET = regex.compile(r"^([*+\-•·◦▪▫■□●○►▶‣⁃–—»›✓✔]+|\d{1,3}[.)](?=\s))(?:\s+|$)")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def lines(text: str) -> list[str]:
+    """Split on LF, CRLF and lone CR, so line numbers match what an editor shows."""
+    return _LINE_BREAK.split(text)
+
+
+def line(text: str) -> str:
+    """One line in NFC, without invisible characters, with single spaces."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        text = _INVISIBLE.sub("", text)
+    elif "\x00" in text or "\x1b" in text or "\x7f" in text:
+        text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_bullet(text: str) -> tuple[str, str]:
+    """(marker, rest) for a list item, ("", text) otherwise."""
+    m = _BULLET.match(text.lstrip())
+    if not m:
+        return "", text.strip()
+    return m.group(1), text.lstrip()[m.end() :].strip()
+
+
+def indent(raw: str) -> int:
+    """Leading spaces of a raw line (a tab counts as four)."""
+    stripped = raw.lstrip(" \t\u00a0")
+    return len(raw[: len(raw) - len(stripped)].replace("\t", "    "))

@@ -1,0 +1,160 @@
+"""Phrase rules: lines that are boilerplate by what they say, in any language.
+
+Each rule is one entry in ``RULES``: a rule id and a predicate over the
+block's features.  The phrases themselves live in ``lexicons/<lang>/``.
+A rule only ever drops a line; the first rule that matches names the reason.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import regex
+
+from .. import lexicons
+from ..config import Config
+from ..document import Block, Document
+from ..features import Features
+from ..rules import Rule
+
+Langs = tuple[str, ...]
+
+# "mk/wd (AP, AFP)", "dpa/jh", "(jv/sp)": editors' initials and agencies.
+_SIGNOFF = regex.compile(r"^\(?\p{Ll}{1,4}(?:/\p{Ll}{1,4})+\)?(?:\s*\((?:\p{Lu}[\p{L}.-]*(?:,\s*|\s+|/))*\p{Lu}[\p{L}.-]*\))?$")
+# A line that is one URL.
+_URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
+# "Books (1,396)", "Politics (12)": a category with its post count.
+_COUNT_ITEM = regex.compile(r"^[^()\d]{1,60}\s?\(\d[\d,.\s]*\)$")
+# "Name/Agency", "Name | Pool | Agency", "(AP Photo/Name)": credit shapes.
+_CREDIT_SHAPE = regex.compile(r"/|\||©|\bvia\b", flags=regex.I)
+
+
+def _short(f: Features, limit: float) -> bool:
+    return f.length <= limit
+
+
+def _all_words_in(f: Features, vocab: frozenset[str], require_number: bool = False) -> bool:
+    ws = f.key.split(" ")
+    if not f.key or (require_number and "0" not in ws):
+        return False
+    return all(w in vocab or w == "0" for w in ws)
+
+
+def _label(text: str) -> str:
+    """The words before a colon at the start of a line: 'Image: X' -> 'image'."""
+    head, sep, _ = text.partition(":")
+    return lexicons.key(head) if sep and len(head) <= 40 else ""
+
+
+Predicate = Callable[[Block, Features, Config, Langs], bool]
+
+
+def _equals(concept: str) -> Predicate:
+    return lambda b, f, c, l: lexicons.phrases(concept, l).equals(f.key)
+
+
+def _equals_or_prefix(concept: str) -> Predicate:
+    def match(b: Block, f: Features, c: Config, l: Langs) -> bool:
+        ps = lexicons.phrases(concept, l)
+        return ps.equals(f.key) or (_short(f, c.prefix_max_words) and bool(ps.prefix(f.key)))
+
+    return match
+
+
+def _contains_in_short(concept: str) -> Predicate:
+    def match(b: Block, f: Features, c: Config, l: Langs) -> bool:
+        ps = lexicons.phrases(concept, l)
+        return ps.equals(f.key) or (_short(f, c.contains_max_words) and bool(ps.find(f.key)))
+
+    return match
+
+
+def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    return _all_words_in(f, lexicons.words("share_networks", l))
+
+
+def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    label = _label(b.text)
+    return bool(label) and lexicons.phrases("caption_labels", l).equals(label)
+
+
+def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    if f.length > 12 or not _CREDIT_SHAPE.search(b.text):
+        return False
+    return bool(lexicons.phrases("photo_agencies", l).find(f.key))
+
+
+def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    if "©" in b.text and _short(f, c.contains_max_words):
+        return True
+    return _contains_in_short("legal")(b, f, c, l)
+
+
+# A name: capitalised words, initials, particles such as "de" or "van".
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|and|und|et|y|e|&|,)$")
+
+
+def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'By Jamelle Bouie': a byline word, then only name-like words."""
+    if f.length > 8 or f.terminal:
+        return False
+    prefix = lexicons.phrases("byline", l).prefix(f.key)
+    if not prefix:
+        return False
+    rest = b.text.split()[prefix.count(" ") + 1 :]
+    return bool(rest) and all(_NAME_WORD.match(w.strip(",:")) for w in rest)
+
+
+def _timestamp(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    return f.length <= 12 and _all_words_in(f, lexicons.words("timestamp", l), require_number=True)
+
+
+def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    label = _label(b.text)
+    return bool(label) and f.length <= 30 and lexicons.phrases("related", l).equals(label)
+
+
+#: (rule, predicate), tried in order; the first match drops the block.
+RULES: tuple[tuple[Rule, Predicate], ...] = (
+    (Rule.SHORT_LINK, lambda b, f, c, l: bool(_URL_LINE.match(b.text))),
+    (Rule.SHARE_BAR, _share_bar),
+    (Rule.SHARE_LABEL, _equals_or_prefix("share")),
+    (Rule.NAVIGATION, _equals("navigation")),
+    (Rule.SEARCH, _contains_in_short("search")),
+    (Rule.AD, _equals("ads")),
+    (Rule.RELATED_HEADER, _equals_or_prefix("related")),
+    (Rule.RELATED_INLINE, _related_label),
+    (Rule.SIGNOFF, lambda b, f, c, l: bool(_SIGNOFF.match(b.text))),
+    (Rule.CAPTION_LABEL, _caption_label),
+    (Rule.CAPTION_CREDIT, _caption_credit),
+    (Rule.COOKIE, _contains_in_short("cookie")),
+    (Rule.APPEAL, _contains_in_short("appeal")),
+    (Rule.LEGAL, _legal),
+    (Rule.COMMENTS, _equals("comments")),
+    (Rule.BYLINE, _byline),
+    (Rule.TIMESTAMP, _timestamp),
+    (Rule.COUNT_LIST, lambda b, f, c, l: bool(_COUNT_ITEM.match(b.text))),
+)
+
+#: Rules whose line, after the article has begun, means the article is over.
+END_MARKERS = frozenset({Rule.RELATED_HEADER, Rule.COMMENTS, Rule.LEGAL, Rule.COOKIE})
+
+
+def match(block: Block, config: Config) -> Rule | None:
+    """The first phrase rule that matches ``block``, or None."""
+    langs = config.lexicon_languages
+    f = block.features
+    for rule, predicate in RULES:
+        if predicate(block, f, config, langs):
+            return rule
+    return None
+
+
+def apply(doc: Document, config: Config) -> None:
+    """Drop every undecided block that a phrase rule matches."""
+    for block in doc.blocks:
+        if block.decided:
+            continue
+        rule = match(block, config)
+        if rule is not None:
+            block.drop(rule)
+            block.end_marker = rule in END_MARKERS
