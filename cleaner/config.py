@@ -87,6 +87,18 @@ class Config:
     #: converting the whole page to text.
     html_min_chars: int = 200
 
+    # --- batch: lines learned across a site's pages --------------------------
+    #: A group of pages (a folder, or a site when pages give their URL) needs
+    #: this many pages before a line repeated across them is taken for the
+    #: site's template: among a handful of pages, a series' standing intro or
+    #: a quote several articles share looks just as repeated.
+    template_min_pages: int = 20
+    #: A line is template when more than this share of the group's pages have
+    #: it: a promo or disclaimer is on (nearly) every page, while a phrase a
+    #: few articles have in common is on a few.  A half leaves room for pages
+    #: that lack the promo (galleries, short notes) without catching topics.
+    template_min_share: float = 0.5
+
     def with_(self, **changes) -> "Config":
         """A copy with some fields changed (the config itself is frozen)."""
         return replace(self, **changes)
