@@ -51,6 +51,9 @@ class Config:
     #: lines up to this many words: a long paragraph that mentions a
     #: newsletter is an article about it, not an appeal.
     contains_max_words: int = 40
+    #: ... unless it opens the line: a paragraph whose first words are "This
+    #: website uses cookies" is a cookie notice, however long.
+    opening_words: int = 8
     #: A line that starts with a short prefix phrase ("More from", "By") is
     #: only that furniture when it is at most this many words long.
     prefix_max_words: int = 12
@@ -65,17 +68,31 @@ class Config:
     #: except end-of-article markers ("Related", "Comments"), which cost
     #: ``end_marker_weight``: text after one must outweigh that to continue.
     near_good_weight: float = 0.3
-    short_weight: float = 4.0
+    short_weight: float = 1.0
     #: Lines that do not end like a sentence (headlines, labels, teaser
     #: titles) and are not long enough to be GOOD cost this much: after an
     #: article, "headline, one-line summary" teasers then add up to a loss.
-    heading_weight: float = 6.0
+    heading_weight: float = 10.0
     #: GOOD-length text that does not end like a sentence (alt text, glued
     #: teasers) counts this share of its words.
     unterminated_weight: float = 0.7
     bad_weight: float = 1.0
     phrase_weight: float = 1.0
     end_marker_weight: float = 30.0
+    #: An end marker inside the region ends the article when at least this
+    #: many words of good prose come before it in the region (comment
+    #: threads and teaser lists after an article can be longer than it)...
+    end_marker_min_words: float = 1e9
+    #: ... or at least this share of the region's good prose does.
+    end_marker_min_share: float = 0.5
+    #: When end markers split the page, the first segment whose article-like
+    #: span scores at least this share of the best segment's is the article
+    #: (0 turns segments off: one span over the whole page).
+    segment_ratio: float = 0.25
+
+    #: At most this many lines after "...here are the offers:" are given
+    #: back as the list it announces.
+    announced_list_max: int = 60
 
     # --- dedupe -----------------------------------------------------------
     #: A teaser repeats at least this many leading words of a later paragraph.

@@ -44,6 +44,7 @@ class Rule(enum.StrEnum):
     SEARCH = "search.prompt", "a search box prompt"
     AD = "ad.label", "an advertisement label"
     COMMENTS = "comments.widget", "a comment widget line ('12 comments', 'Leave a reply')"
+    COMMENT_HEADER = "comments.author_line", "a comment's author line ('Jane on May 2, 2019 at 4:47 pm said:')"
     SIGNOFF = "signoff.agency", "an agency sign-off ('mk/wd (AP, AFP)')"
     SHORT_LINK = "link.url", "a bare URL or short link"
     COUNT_LIST = "list.category_count", "a list item with a count ('Books (1,396)')"
@@ -59,7 +60,9 @@ class Rule(enum.StrEnum):
 
     # region stage
     OUTSIDE = "region.outside_article", "before the article's start or after its end"
+    AFTER_END_MARKER = "region.after_end_marker", "after an end-of-article marker that follows the article"
     INSIDE = "region.inside_article", "a short line inside the article (subheading, dateline)"
+    ANNOUNCED_LIST = "region.announced_list", "a list item after an article paragraph that ends with a colon"
 
     # dedupe stage
     DUPLICATE = "dedupe.repeated_line", "the same line appeared earlier"

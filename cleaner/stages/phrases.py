@@ -61,11 +61,22 @@ def _equals_or_prefix(concept: str) -> Predicate:
 
 
 def _contains_in_short(concept: str) -> Predicate:
+    """The phrase anywhere in a short line, or opening a line of any length."""
+
     def match(b: Block, f: Features, c: Config, l: Langs) -> bool:
         ps = lexicons.phrases(concept, l)
-        return ps.equals(f.key) or (_short(f, c.contains_max_words) and bool(ps.find(f.key)))
+        if ps.equals(f.key):
+            return True
+        if _short(f, c.contains_max_words):
+            return bool(ps.find(f.key))
+        return bool(ps.find(_opening(f.key, c.opening_words)))
 
     return match
+
+
+def _opening(key: str, n: int) -> str:
+    """The first ``n`` words of a key (where a notice states what it is)."""
+    return " ".join(key.split(" ", n)[:n])
 
 
 def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -73,8 +84,13 @@ def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'Image: Leah Millis/REUTERS', or a two-word label with no colon ('Image copyright Getty')."""
+    labels = lexicons.phrases("caption_labels", l)
     label = _label(b.text)
-    return bool(label) and lexicons.phrases("caption_labels", l).equals(label)
+    if label and labels.equals(label):
+        return True
+    start = labels.prefix(f.key) if f.length <= c.prefix_max_words + 10 else ""
+    return " " in start
 
 
 def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -109,34 +125,50 @@ def _timestamp(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'Read more: <headline>': a related label followed by a link's text."""
+    head, _, rest = b.text.partition(":")
     label = _label(b.text)
-    return bool(label) and f.length <= 30 and lexicons.phrases("related", l).equals(label)
+    return bool(label and rest.strip()) and f.length <= 30 and lexicons.phrases("related", l).equals(label)
+
+
+def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'Jane on May 2, 2019 at 4:47 pm said:': a short line ending in a verb of saying and a colon."""
+    if f.length > 15 or not b.text.rstrip().endswith(":"):
+        return False
+    words = f.key.split(" ")
+    verbs = lexicons.phrases("comment_verbs", l)
+    return any(verbs.equals(" ".join(words[-n:])) for n in (1, 2, 3) if n <= len(words))
 
 
 #: (rule, predicate), tried in order; the first match drops the block.
 RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.SHORT_LINK, lambda b, f, c, l: bool(_URL_LINE.match(b.text))),
+    (Rule.COMMENTS, _equals_or_prefix("comments")),
+    (Rule.COMMENT_HEADER, _comment_header),
     (Rule.SHARE_BAR, _share_bar),
     (Rule.SHARE_LABEL, _equals_or_prefix("share")),
     (Rule.NAVIGATION, _equals("navigation")),
     (Rule.SEARCH, _contains_in_short("search")),
     (Rule.AD, _equals("ads")),
-    (Rule.RELATED_HEADER, _equals_or_prefix("related")),
     (Rule.RELATED_INLINE, _related_label),
+    (Rule.RELATED_HEADER, _equals_or_prefix("related")),
     (Rule.SIGNOFF, lambda b, f, c, l: bool(_SIGNOFF.match(b.text))),
     (Rule.CAPTION_LABEL, _caption_label),
     (Rule.CAPTION_CREDIT, _caption_credit),
     (Rule.COOKIE, _contains_in_short("cookie")),
     (Rule.APPEAL, _contains_in_short("appeal")),
     (Rule.LEGAL, _legal),
-    (Rule.COMMENTS, _equals("comments")),
     (Rule.BYLINE, _byline),
     (Rule.TIMESTAMP, _timestamp),
     (Rule.COUNT_LIST, lambda b, f, c, l: bool(_COUNT_ITEM.match(b.text))),
 )
 
 #: Rules whose line, after the article has begun, means the article is over.
-END_MARKERS = frozenset({Rule.RELATED_HEADER, Rule.COMMENTS, Rule.LEGAL, Rule.COOKIE})
+#: Comment threads, legal footers and cookie notices never sit inside an
+#: article: they are hard boundaries.  "More stories" boxes sometimes do (an
+#: inline "Related articles" box), so a header only weighs against going on.
+HARD_END_MARKERS = frozenset({Rule.COMMENTS, Rule.COMMENT_HEADER, Rule.LEGAL, Rule.COOKIE})
+END_MARKERS = HARD_END_MARKERS | {Rule.RELATED_HEADER}
 
 
 def match(block: Block, config: Config) -> Rule | None:

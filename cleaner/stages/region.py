@@ -10,8 +10,9 @@ past one only if much more text follows.  Inside the region, short lines
 from __future__ import annotations
 
 from ..config import Config
-from ..document import Block, Document, Quality
+from ..document import Block, Document, Quality, Role
 from ..rules import Rule
+from .phrases import HARD_END_MARKERS
 
 _KEEP_RULE = {Quality.GOOD: Rule.GOOD, Quality.NEAR_GOOD: Rule.NEAR_GOOD, Quality.SHORT: Rule.INSIDE}
 
@@ -38,6 +39,29 @@ def weight(block: Block, config: Config) -> float:
     return -config.phrase_weight
 
 
+def earliest_strong_span(blocks: list[Block], weights: list[float], config: Config) -> tuple[int, int]:
+    """The best span of the first segment that is nearly as strong as the best.
+
+    Hard end markers (a comments header, the copyright line) split the page
+    into segments.  Comment threads and teaser lists come after the
+    article and can hold more prose than it, so the earliest segment whose
+    best span scores at least ``segment_ratio`` of the strongest one wins.
+    """
+    candidates: list[tuple[float, int, int]] = []
+    seg_start = 0
+    for i in range(len(blocks) + 1):
+        if i == len(blocks) or blocks[i].rule in HARD_END_MARKERS:
+            if i > seg_start:
+                a, b = best_span(weights[seg_start:i])
+                if b > a:
+                    candidates.append((sum(weights[seg_start + a : seg_start + b]), seg_start + a, seg_start + b))
+            seg_start = i + 1
+    if not candidates:
+        return 0, 0
+    top = max(score for score, _, _ in candidates)
+    return next((a, b) for score, a, b in candidates if score >= config.segment_ratio * top)
+
+
 def best_span(weights: list[float]) -> tuple[int, int]:
     """[start, end) of the maximum-sum run (Kadane); (0, 0) when all are <= 0.
 
@@ -59,11 +83,61 @@ def best_span(weights: list[float]) -> tuple[int, int]:
 
 def apply(doc: Document, config: Config) -> None:
     blocks = [b for b in doc.blocks if b.quality is not None]
-    start, end = best_span([weight(b, config) for b in blocks])
+    weights = [weight(b, config) for b in blocks]
+    if config.segment_ratio > 0:
+        start, end = earliest_strong_span(blocks, weights, config)
+    else:
+        start, end = best_span(weights)
+    cut = end_of_article(blocks, start, end, config)
     for i, block in enumerate(blocks):
         if block.decided:
             continue
-        if start <= i < end:
+        if start <= i < cut:
             block.keep(_KEEP_RULE[block.quality])
         else:
-            block.drop(Rule.OUTSIDE)
+            block.drop(Rule.AFTER_END_MARKER if cut <= i < end else Rule.OUTSIDE)
+    announced_lists(blocks, config)
+
+
+#: Drops that a list announced by the article may take back: only the ones
+#: made for where a line stands or how it looks, not for what it says.
+_LIST_MAY_UNDO = frozenset({Rule.OUTSIDE, Rule.AFTER_END_MARKER, Rule.LOW_STOPWORDS, Rule.MENU_RUN})
+_COLONS = (":", "：")
+
+
+def announced_lists(blocks: list[Block], config: Config) -> None:
+    """Keep the list a kept paragraph announces with a colon.
+
+    "Here are the best deals:" followed by product names, or "Ingredients:"
+    followed by quantities, is article content however list-like the lines
+    look.  The run ends at the first line a phrase rule dropped, at a long
+    paragraph, or after ``announced_list_max`` lines.
+    """
+    for i, block in enumerate(blocks):
+        if not (block.kept and block.role is Role.BODY and block.text.endswith(_COLONS)):
+            continue
+        for item in blocks[i + 1 : i + 1 + config.announced_list_max]:
+            if item.kept:
+                continue
+            if item.rule not in _LIST_MAY_UNDO or item.quality is Quality.GOOD or item.end_marker:
+                break
+            item.keep(Rule.ANNOUNCED_LIST)
+
+
+def end_of_article(blocks: list[Block], start: int, end: int, config: Config) -> int:
+    """Where the article ends: at the first end marker after most of it.
+
+    The region search lets enough text carry the article past an end marker;
+    but comments and teaser summaries after an article are prose too, and can
+    outweigh any fixed cost.  So a marker ends the article once a good part
+    of the region's prose lies before it.  A marker near the start (a sidebar
+    header above the article) has little prose before it and does not.
+    """
+    good = [b.features.length if b.quality is Quality.GOOD else 0.0 for b in blocks[start:end]]
+    total, before = sum(good), 0.0
+    needed = min(config.end_marker_min_words, config.end_marker_min_share * total)
+    for i in range(start, end):
+        if blocks[i].end_marker and before >= needed and before > 0:
+            return i
+        before += good[i - start]
+    return end
