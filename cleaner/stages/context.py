@@ -6,6 +6,13 @@
 * An appeal box is framed by appeal lines ("Your support helps us to tell the
   story" ... "Your support makes all the difference."); the paragraphs inside
   the frame are the appeal's body, however article-like their wording.
+* A "more stories" header owns the headlines listed under it, up to the
+  first sentence-like paragraph: the box is one piece of furniture, so the
+  article may go on after it at the cost of the header alone.
+* Teaser cards repeat one shape -- headline, author, date, summary -- card
+  after card.  An article does not put a date or a byline in every few
+  lines, so three or more repeats of a short shape holding one are a list of
+  other stories, however long their summaries.
 """
 from __future__ import annotations
 
@@ -42,6 +49,75 @@ def _appeal_boxes(blocks: list[Block]) -> None:
                     block.drop(Rule.APPEAL_BOX)
 
 
+_DATELINE = frozenset({Rule.TIMESTAMP, Rule.BYLINE})
+#: Card shapes are at most this many lines long...
+CARD_MAX_LINES = 5
+#: ... and repeat at least this many times in a row.
+CARD_MIN_REPEATS = 3
+
+
+def shape(block: Block) -> str:
+    """One letter for the kind of line, for finding repeated card shapes.
+
+    D a date or byline, H a headline-like line, P a sentence-like paragraph,
+    S a short line, X anything a phrase rule dropped.
+    """
+    f = block.features
+    if block.rule in _DATELINE:
+        return "D"
+    if block.decided:
+        return "X"
+    if not f.terminal and f.length <= 25:
+        return "H"
+    return "P" if f.length >= 8 else "S"
+
+
+def _teaser_cards(blocks: list[Block]) -> None:
+    shapes = "".join(shape(b) for b in blocks)
+    i = 0
+    while i < len(shapes):
+        end = _card_run(shapes, i)
+        if end > i:
+            for block in blocks[i:end]:
+                if not block.decided:
+                    block.drop(Rule.TEASER_CARDS)
+            i = end
+        else:
+            i += 1
+
+
+def _card_run(shapes: str, i: int) -> int:
+    """End of a run of repeated card shapes starting at ``i`` (``i`` if none)."""
+    for k in range(2, CARD_MAX_LINES + 1):
+        unit = shapes[i : i + k]
+        if len(unit) < k or "D" not in unit or not ({"H", "P"} & set(unit)):
+            continue
+        j = i + k
+        while shapes[j : j + k] == unit:
+            j += k
+        if (j - i) // k >= CARD_MIN_REPEATS:
+            return j
+    return i
+
+
+#: The most headlines a "more stories" box lists.
+BOX_MAX_ITEMS = 20
+
+
+def _related_boxes(blocks: list[Block]) -> None:
+    for i, block in enumerate(blocks):
+        if block.rule != Rule.RELATED_HEADER:
+            continue
+        for item in blocks[i + 1 : i + 1 + BOX_MAX_ITEMS]:
+            kind = shape(item)
+            if kind == "P" or item.end_marker:
+                break
+            if not item.decided:
+                item.drop(Rule.RELATED_ITEM)
+
+
 def apply(doc: Document, config: Config) -> None:
     _captions(doc.blocks)
     _appeal_boxes(doc.blocks)
+    _teaser_cards(doc.blocks)
+    _related_boxes(doc.blocks)

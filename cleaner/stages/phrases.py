@@ -99,10 +99,10 @@ def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return bool(lexicons.phrases("photo_agencies", l).find(f.key))
 
 
-def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
+def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if "©" in b.text and _short(f, c.contains_max_words):
         return True
-    return _contains_in_short("legal")(b, f, c, l)
+    return _contains_in_short("copyright")(b, f, c, l)
 
 
 # A name: capitalised words, initials, particles such as "de" or "van".
@@ -157,18 +157,20 @@ RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.CAPTION_CREDIT, _caption_credit),
     (Rule.COOKIE, _contains_in_short("cookie")),
     (Rule.APPEAL, _contains_in_short("appeal")),
-    (Rule.LEGAL, _legal),
+    (Rule.COPYRIGHT, _copyright),
+    (Rule.LEGAL, _contains_in_short("legal")),
     (Rule.BYLINE, _byline),
     (Rule.TIMESTAMP, _timestamp),
     (Rule.COUNT_LIST, lambda b, f, c, l: bool(_COUNT_ITEM.match(b.text))),
 )
 
 #: Rules whose line, after the article has begun, means the article is over.
-#: Comment threads, legal footers and cookie notices never sit inside an
-#: article: they are hard boundaries.  "More stories" boxes sometimes do (an
-#: inline "Related articles" box), so a header only weighs against going on.
-HARD_END_MARKERS = frozenset({Rule.COMMENTS, Rule.COMMENT_HEADER, Rule.LEGAL, Rule.COOKIE})
-END_MARKERS = HARD_END_MARKERS | {Rule.RELATED_HEADER}
+#: Comment threads, copyright footers and cookie notices never sit inside an
+#: article: they are hard boundaries.  "More stories" boxes and policy links
+#: sometimes do (an inline "Related articles" box, a newsletter box with its
+#: "Privacy Policy" line), so those only weigh against going on.
+HARD_END_MARKERS = frozenset({Rule.COMMENTS, Rule.COMMENT_HEADER, Rule.COPYRIGHT, Rule.COOKIE})
+END_MARKERS = HARD_END_MARKERS | {Rule.RELATED_HEADER, Rule.LEGAL}
 
 
 def match(block: Block, config: Config) -> Rule | None:
