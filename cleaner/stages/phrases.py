@@ -20,6 +20,9 @@ Langs = tuple[str, ...]
 
 # "mk/wd (AP, AFP)", "dpa/jh", "(jv/sp)": editors' initials and agencies.
 _SIGNOFF = regex.compile(r"^\(?\p{Ll}{1,4}(?:/\p{Ll}{1,4})+\)?(?:\s*\((?:\p{Lu}[\p{L}.-]*(?:,\s*|\s+|/))*\p{Lu}[\p{L}.-]*\))?$")
+# "Home > News > World", "Blog » Weight Loss » Tips": short segments joined by
+# arrows.  ("|" and "/" are left out: credits and dates use them.)
+_BREADCRUMB = regex.compile(r"^(?:[^>›»\n]{1,40}?\s*[>›»]\s*){2,}[^>›»\n]{0,60}$")
 # A line that is one URL.
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
 # "Books (1,396)", "Politics (12)": a category with its post count.
@@ -77,6 +80,12 @@ def _contains_in_short(concept: str) -> Predicate:
 def _opening(key: str, n: int) -> str:
     """The first ``n`` words of a key (where a notice states what it is)."""
     return " ".join(key.split(" ", n)[:n])
+
+
+def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """A menu label on its own, or as the label of a line ('You are here: Home...')."""
+    labels = lexicons.phrases("navigation", l)
+    return labels.equals(f.key) or (f.length <= c.prefix_max_words and labels.equals(_label(b.text)))
 
 
 def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -147,7 +156,8 @@ RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.COMMENT_HEADER, _comment_header),
     (Rule.SHARE_BAR, _share_bar),
     (Rule.SHARE_LABEL, _equals_or_prefix("share")),
-    (Rule.NAVIGATION, _equals("navigation")),
+    (Rule.NAVIGATION, _navigation),
+    (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= 20 and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, _contains_in_short("search")),
     (Rule.AD, _equals("ads")),
     (Rule.RELATED_INLINE, _related_label),

@@ -1,19 +1,35 @@
-"""Pick the headline: the nearest headline-like line above the article.
+"""Pick the headline above the article.
 
-Scraped text has no <h1>; the headline is the last line before the article's
-first paragraph that reads like one: a few words, not a sentence ending in a
-full stop, not page furniture a phrase rule recognised, not a date.
+Scraped text has no <h1>.  The headline is a line above the article's first
+paragraph that reads like one (a few words, not a sentence ending in a full
+stop, not furniture a phrase rule recognised, not a date) and that shares
+words with the article's opening: "Blinken meets China's top diplomat" above
+"Blinken met Chinese top diplomat Wang Yi...", rather than "Why you can
+trust us" or a section name.  Among such lines the best overlap wins, the
+nearer one on a near tie.  When none shares enough words (a punning
+headline), the nearest headline-like line that is not a bare name is taken.
+Distance is counted in lines that are not furniture, so a share bar between
+headline and article does not push the headline out of reach.
 """
 from __future__ import annotations
 
 import regex
 
+from .. import stoplists
 from ..config import Config
 from ..document import Block, Document, Role
 from ..rules import Rule
 
-#: How many blocks above the article's start are searched.
+#: How many non-furniture blocks above the article's start are searched...
 WINDOW = 12
+#: ... and how near the fallback (no overlap) candidate must be.
+FALLBACK_WINDOW = 6
+#: Share of a candidate's content words that must recur in the opening.
+MIN_OVERLAP = 0.3
+#: Overlap given up per block of distance from the article's start.
+DISTANCE_COST = 0.01
+#: Kept paragraphs that make up "the opening".
+OPENING_BLOCKS = 3
 #: Rules whose lines may still be the headline: they were dropped only for
 #: where they stand or how short they are, not for what they say.
 _MAY_BE_TITLE = frozenset({"", Rule.OUTSIDE, Rule.SHORT, Rule.LOW_STOPWORDS, Rule.INSIDE, Rule.NEAR_GOOD, Rule.GOOD})
@@ -32,16 +48,53 @@ def headline_like(block: Block) -> bool:
     return len(_DIGITS.findall(block.text)) <= 4
 
 
+def _above(blocks: list[Block], first: int):
+    """(distance, block) going up from the article's start, furniture not counted."""
+    distance = 0
+    for i in range(first - 1, -1, -1):
+        if distance >= WINDOW:
+            return
+        yield distance, blocks[i]
+        if blocks[i].rule in _MAY_BE_TITLE:
+            distance += 1
+
+
+#: A byline name or a site name: a few capitalised words ("Sarah E. Needleman").
+_NAME = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*\s?){1,4}$")
+
+
+def _name_like(block: Block) -> bool:
+    return bool(_NAME.match(block.text))
+
+
+def overlap(candidate: Block, opening: set[str], stop: frozenset[str]) -> float:
+    """Share of the candidate's content words that occur in the opening."""
+    words = {w for w in candidate.features.words if w not in stop and not w.isdigit()}
+    return len(words & opening) / len(words) if words else 0.0
+
+
 def apply(doc: Document, config: Config) -> None:
     blocks = doc.blocks
     first = next((i for i, b in enumerate(blocks) if b.kept and b.role is Role.BODY), None)
     if first is None or any(b.role is Role.TITLE for b in blocks):
         return
-    for i in range(first - 1, max(-1, first - 1 - WINDOW), -1):
-        if headline_like(blocks[i]):
-            blocks[i].keep(Rule.TITLE)
-            blocks[i].role = Role.TITLE
-            return
+    stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
+    kept = [b for b in blocks[first:] if b.kept][:OPENING_BLOCKS]
+    opening = {w for b in kept for w in b.features.words}
+    best, best_score, fallback = None, MIN_OVERLAP, None
+    for distance, block in _above(blocks, first):
+        if not headline_like(block):
+            continue
+        score = overlap(block, opening, stop) - DISTANCE_COST * distance
+        if score > best_score:
+            best, best_score = block, score
+        if fallback is None and distance < FALLBACK_WINDOW and not _name_like(block):
+            fallback = block
+    best = best or fallback
+    if best is not None:
+        best.keep(Rule.TITLE)
+        best.role = Role.TITLE
+        return
     # The first kept line itself may be the headline when nothing precedes it.
     b = blocks[first]
     if headline_like(b) and not b.features.terminal and any(x.kept for x in blocks[first + 1 :]):
