@@ -135,13 +135,16 @@ def first_pass(text: str, config: Config = DEFAULT) -> PageLines:
     which is cheap; HTML is cleaned completely, since its extraction is the
     cost and the result can then be reused.
     """
-    fmt = config.input_format if config.input_format is not Format.AUTO else detect.detect(text)
-    if fmt is Format.HTML:
+    if _format(text, config) is Format.HTML:
         doc = clean_document(text, config=config)
         return PageLines(site_host(doc.metadata), line_ids(doc), doc)
     doc = parse(text, config)
     repair.apply(doc, config)  # the stages before the template stage that change blocks
     return PageLines(site_host(doc.metadata), line_ids(doc))
+
+
+def _format(text: str, config: Config) -> Format:
+    return config.input_format if config.input_format is not Format.AUTO else detect.detect(text)
 
 
 def second_pass(text: str, page: PageLines, learned: frozenset[int], config: Config = DEFAULT) -> Document:
@@ -569,6 +572,9 @@ def _clean_text(job: Job, rel: str, text: str) -> tuple[str, Document]:
     """(group, cleaned document) of one page, with its group's template lines."""
     if not job.learned:
         return "", clean_document(text, config=job.config)
+    if _format(text, job.config) is Format.TEXT:  # no metadata, so no URL: the folder is the group
+        group = group_of(rel, "")
+        return group, clean_document(text, config=job.config, templates=job.learned.get(group, frozenset()))
     page = first_pass(text, job.config)
     group = group_of(rel, page.host)
     return group, second_pass(text, page, job.learned.get(group, frozenset()), job.config)

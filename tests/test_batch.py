@@ -349,3 +349,19 @@ def test_html_pages_are_extracted_once_unless_a_template_line_must_go(tmp_path, 
         out = (tmp_path / "out" / "news" / name.replace(".html", ".txt")).read_text(encoding="utf-8")
         assert out == expected(page, templates=promo) and PROMO not in out
     assert not (tmp_path / "out" / batch.WORK_DIR).exists()
+
+
+def test_files_are_handed_to_workers_lazily_so_memory_stays_bounded(tmp_path):
+    pulled = 0
+
+    def paths():
+        nonlocal pulled
+        for n in range(100_000):
+            pulled += 1
+            yield f"missing{n}.txt"
+
+    job = batch.Job(str(tmp_path), str(tmp_path / "out"), False, Config())
+    results = batch.parallel(job, 2, batch._learn_chunk, paths())
+    assert next(results) is None  # an unreadable file: nothing learned from it
+    assert pulled <= (batch.IN_FLIGHT_PER_JOB * 2 + 1) * batch.CHUNK
+    results.close()
