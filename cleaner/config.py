@@ -79,12 +79,6 @@ class Config:
     bad_weight: float = 1.0
     phrase_weight: float = 1.0
     end_marker_weight: float = 30.0
-    #: An end marker inside the region ends the article when at least this
-    #: many words of good prose come before it in the region (comment
-    #: threads and teaser lists after an article can be longer than it)...
-    end_marker_min_words: float = 1e9
-    #: ... or at least this share of the region's good prose does.
-    end_marker_min_share: float = 0.5
     #: When end markers split the page, the first segment whose article-like
     #: span scores at least this share of the best segment's is the article
     #: (0 turns segments off: one span over the whole page).

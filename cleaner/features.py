@@ -10,7 +10,8 @@ from . import lexicons, tokens
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|html?|php|aspx?)\b\S*")
 # Sentence-final punctuation of many scripts, possibly followed by a closing
 # quote or bracket: prose ends with it, menus and headlines mostly do not.
-_TERMINAL = regex.compile(r"[.!?…。！？؟।]['\"”’»)\]]*$")
+# An ellipsis is not: "...as Hurri..." is a teaser cut short.
+_TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?。！？؟।]['\"”’»)\]]*$")
 _LETTER = regex.compile(r"\p{L}")
 
 

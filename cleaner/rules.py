@@ -64,7 +64,6 @@ class Rule(enum.StrEnum):
 
     # region stage
     OUTSIDE = "region.outside_article", "before the article's start or after its end"
-    AFTER_END_MARKER = "region.after_end_marker", "after an end-of-article marker that follows the article"
     INSIDE = "region.inside_article", "a short line inside the article (subheading, dateline)"
     ANNOUNCED_LIST = "region.announced_list", "a list item after an article paragraph that ends with a colon"
 

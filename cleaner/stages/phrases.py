@@ -92,11 +92,18 @@ def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return _all_words_in(f, lexicons.words("share_networks", l))
 
 
+# A credit in brackets at the end of a caption: "... the plague (Image: GETTY)".
+_TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:]{1,30}):[^()\[\]]{1,80}[)\]]$")
+
+
 def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """'Image: Leah Millis/REUTERS', or a two-word label with no colon ('Image copyright Getty')."""
+    """'Image: Leah Millis/REUTERS', '... (Photo: AP)', or 'Image copyright Getty'."""
     labels = lexicons.phrases("caption_labels", l)
     label = _label(b.text)
     if label and labels.equals(label):
+        return True
+    trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
+    if trailing and f.length <= c.contains_max_words and labels.equals(lexicons.key(trailing.group(1))):
         return True
     start = labels.prefix(f.key) if f.length <= c.prefix_max_words + 10 else ""
     return " " in start
@@ -156,11 +163,11 @@ RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.COMMENT_HEADER, _comment_header),
     (Rule.SHARE_BAR, _share_bar),
     (Rule.SHARE_LABEL, _equals_or_prefix("share")),
+    (Rule.RELATED_INLINE, _related_label),
     (Rule.NAVIGATION, _navigation),
     (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= 20 and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, _contains_in_short("search")),
     (Rule.AD, _equals("ads")),
-    (Rule.RELATED_INLINE, _related_label),
     (Rule.RELATED_HEADER, _equals_or_prefix("related")),
     (Rule.SIGNOFF, lambda b, f, c, l: bool(_SIGNOFF.match(b.text))),
     (Rule.CAPTION_LABEL, _caption_label),

@@ -2,9 +2,10 @@
 
 The article is the contiguous stretch of blocks with the most article-like
 text (a BTE-style maximum-sum search): good prose counts for its length,
-boilerplate against it, and an end-of-article marker ("Related", "More
-stories", "Comments") counts heavily against it, so the article continues
-past one only if much more text follows.  Inside the region, short lines
+boilerplate against it, and a "more stories" header or a policy-links line
+counts heavily against it, so the article continues past one only if much
+more text follows.  Hard end markers (comments, copyright) split the page
+first: see :func:`earliest_strong_span`.  Inside the region, short lines
 (subheadings, datelines) are kept; outside it, everything undecided goes.
 """
 from __future__ import annotations
@@ -88,20 +89,19 @@ def apply(doc: Document, config: Config) -> None:
         start, end = earliest_strong_span(blocks, weights, config)
     else:
         start, end = best_span(weights)
-    cut = end_of_article(blocks, start, end, config)
     for i, block in enumerate(blocks):
         if block.decided:
             continue
-        if start <= i < cut:
+        if start <= i < end:
             block.keep(_KEEP_RULE[block.quality])
         else:
-            block.drop(Rule.AFTER_END_MARKER if cut <= i < end else Rule.OUTSIDE)
+            block.drop(Rule.OUTSIDE)
     announced_lists(blocks, config)
 
 
 #: Drops that a list announced by the article may take back: only the ones
 #: made for where a line stands or how it looks, not for what it says.
-_LIST_MAY_UNDO = frozenset({Rule.OUTSIDE, Rule.AFTER_END_MARKER, Rule.LOW_STOPWORDS, Rule.MENU_RUN})
+_LIST_MAY_UNDO = frozenset({Rule.OUTSIDE, Rule.LOW_STOPWORDS, Rule.MENU_RUN})
 _COLONS = (":", "：")
 
 
@@ -122,22 +122,3 @@ def announced_lists(blocks: list[Block], config: Config) -> None:
             if item.rule not in _LIST_MAY_UNDO or item.quality is Quality.GOOD or item.end_marker:
                 break
             item.keep(Rule.ANNOUNCED_LIST)
-
-
-def end_of_article(blocks: list[Block], start: int, end: int, config: Config) -> int:
-    """Where the article ends: at the first end marker after most of it.
-
-    The region search lets enough text carry the article past an end marker;
-    but comments and teaser summaries after an article are prose too, and can
-    outweigh any fixed cost.  So a marker ends the article once a good part
-    of the region's prose lies before it.  A marker near the start (a sidebar
-    header above the article) has little prose before it and does not.
-    """
-    good = [b.features.length if b.quality is Quality.GOOD else 0.0 for b in blocks[start:end]]
-    total, before = sum(good), 0.0
-    needed = min(config.end_marker_min_words, config.end_marker_min_share * total)
-    for i in range(start, end):
-        if blocks[i].end_marker and before >= needed and before > 0:
-            return i
-        before += good[i - start]
-    return end
