@@ -6,18 +6,57 @@ NEAR_GOOD and SHORT are decided by the region stage from where they stand.
 """
 from __future__ import annotations
 
+from .. import stoplists
 from ..config import Config
 from ..document import Block, Document, Quality
 from ..rules import Rule
 
 
-def classify(block: Block, config: Config, known_language: bool) -> tuple[Quality, Rule]:
+#: Of a line's first words, how many must be capitalised for a headline start.
+TITLE_CASE_WINDOW, TITLE_CASE_MIN = 8, 7
+
+
+#: Capitalised function words ("In", "On", "The") a title-case start needs.
+TITLE_CASE_FUNCTION_WORDS = 2
+
+
+def glued_teaser(text: str, length: float, stoplist: frozenset[str]) -> bool:
+    """A Title-Case headline with its summary glued on, as teaser lists give them.
+
+    Prose does not open with seven capitalised words out of eight, two of them
+    function words ("Is Violence In Sports On The Rise?": English title
+    case, which capitalises "In" and "On"); a run of names
+    ("CBS Sports NFL Insider Jason La Canfora has reported") has no function
+    words.  Here the line must then run on in sentence case.
+
+    >>> stop = frozenset({"is", "in", "on", "the", "of", "a"})
+    >>> glued_teaser("Is Violence In Sports On The Rise? Violence is part of the game in many sports but he crossed a line", 20, stop)
+    True
+    >>> glued_teaser("CBS Sports NFL Insider Jason La Canfora has reported that the NFL will fine him for his role", 17, stop)
+    False
+    """
+    words = text.split()
+    if length < 12 or len(words) < 12:
+        return False
+    head = words[:TITLE_CASE_WINDOW]
+    function_caps = sum(1 for w in head if w[:1].isupper() and w.casefold().strip(",:;?!.") in stoplist)
+    if function_caps < TITLE_CASE_FUNCTION_WORDS:
+        return False
+    capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
+    rest = [w for w in words[TITLE_CASE_WINDOW:] if w[:1].isalpha()]
+    lower_rest = sum(1 for w in rest if w[:1].islower())
+    return capitals >= TITLE_CASE_MIN and lower_rest * 2 > len(rest)
+
+
+def classify(block: Block, config: Config, known_language: bool, stoplist: frozenset[str] = frozenset()) -> tuple[Quality, Rule]:
     """The class of one block and the rule that gave it."""
     f = block.features
     if not f.has_letters:
         return Quality.BAD, Rule.NO_LETTERS
     if f.link_density > config.max_link_density:
         return Quality.BAD, Rule.LINK_DENSE
+    if stoplist and glued_teaser(block.text, f.length, stoplist):
+        return Quality.BAD, Rule.GLUED_TEASER
     if f.length < config.length_low:
         return Quality.SHORT, Rule.SHORT
     if not known_language:
@@ -51,11 +90,13 @@ def _menu_runs(doc: Document, config: Config) -> None:
 
 def apply(doc: Document, config: Config) -> None:
     known = bool(doc.language)
+    # Only the most frequent function words: full stoplists hold "united", "high".
+    stoplist = stoplists.signatures().get(doc.language, frozenset())
     for block in doc.blocks:
         if block.decided:  # by a format (front matter) or a phrase rule
             block.quality = None if block.kept else Quality.BAD
             continue
-        quality, rule = classify(block, config, known)
+        quality, rule = classify(block, config, known, stoplist)
         block.quality = quality
         if quality is Quality.BAD:
             block.drop(rule)
