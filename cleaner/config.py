@@ -50,7 +50,7 @@ class Config:
     #: Phrases that appear *inside* a line (appeals, legal lines) only decide
     #: lines up to this many words: a long paragraph that mentions a
     #: newsletter is an article about it, not an appeal.
-    contains_max_words: int = 40
+    contains_max_words: int = 25
     #: ... unless it opens the line: a paragraph whose first words are "This
     #: website uses cookies" is a cookie notice, however long.
     opening_words: int = 8
@@ -83,10 +83,6 @@ class Config:
     #: span scores at least this share of the best segment's is the article
     #: (0 turns segments off: one span over the whole page).
     segment_ratio: float = 0.25
-
-    #: At most this many lines after "...here are the offers:" are given
-    #: back as the list it announces.
-    announced_list_max: int = 60
 
     # --- dedupe -----------------------------------------------------------
     #: A teaser repeats at least this many leading words of a later paragraph.

@@ -67,6 +67,8 @@ class Block:
     end_marker: bool = False
     #: This block is a piece of an input line that the scraper had glued.
     glued: bool = False
+    #: An item of a list that the paragraph above announced with a colon.
+    listed: bool = False
 
     def keep(self, rule: str) -> None:
         self.verdict, self.rule = Verdict.KEEP, str(rule)

@@ -1,8 +1,8 @@
 """Phrase lists as plain data files: ``lexicons/<lang>/<concept>.txt``.
 
-One phrase a line; ``#`` starts a comment only at the start of a line; a
-number in a phrase (or ``#`` as a word) matches any number, so ``page # of #``
-matches ``Page 3 of 12``.  Matching ignores case and punctuation:
+One phrase a line; a line starting with ``#`` is a comment; a number in a
+phrase, or the placeholder ``{n}``, matches any number, so ``page {n} of {n}``
+matches ``Page 3 of 12`` and ``{n} comments`` matches ``167 comments``.  Matching ignores case and punctuation:
 phrases and lines are compared as their ``\\w+`` words (see :func:`key`).
 
 Phrases in scripts without word spaces (Chinese, Japanese, Thai) are matched as
@@ -38,15 +38,12 @@ def key(text: str) -> str:
 
 
 def phrase_key(phrase: str) -> str:
-    """A lexicon phrase as matching sees it; ``#`` stands for any number.
+    """A lexicon phrase as matching sees it; ``{n}`` stands for any number.
 
-    >>> phrase_key("# comments")
+    >>> phrase_key("{n} comments")
     '0 comments'
     """
-    return key(_HASH.sub(" 0 ", phrase))
-
-
-_HASH = regex.compile(r"(?<!\w)#(?!\w)")
+    return key(phrase.replace("{n}", " 0 "))
 
 
 def languages() -> tuple[str, ...]:

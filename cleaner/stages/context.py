@@ -6,6 +6,9 @@
 * An appeal box is framed by appeal lines ("Your support helps us to tell the
   story" ... "Your support makes all the difference."); the paragraphs inside
   the frame are the appeal's body, however article-like their wording.
+* A paragraph ending with a colon announces what follows ("Every guide
+  agreed on the same short list:"); the short lines after it are its list,
+  not a menu, and weigh nothing either way in the search for the article.
 * A "more stories" header owns the headlines listed under it, up to the
   first sentence-like paragraph: the box is one piece of furniture, so the
   article may go on after it at the cost of the header alone.
@@ -25,19 +28,31 @@ _CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT})
 APPEAL_BOX_MAX = 6
 
 
+#: The longest caption (in words) taken from the line above a credit.
+CAPTION_MAX_WORDS = 40
+
+
 def _captions(blocks: list[Block]) -> None:
+    """Drop the caption above each credit, and the alt text above that.
+
+    The caption is the text glued to the credit or the line right above it
+    (no blank line between).  Above the caption, only lines that are not
+    sentences (an image's alt text) go too: a full sentence there is the
+    article's paragraph.
+    """
     for i, block in enumerate(blocks):
         if block.rule not in _CREDITS:
             continue
-        j, below = i - 1, block
-        while j >= 0 and not below.gap_before:
+        below = block
+        for j in range(i - 1, -1, -1):
             above = blocks[j]
-            if above.decided or above.features.length > 60:
+            if below.gap_before or above.decided or above.features.length > CAPTION_MAX_WORDS:
+                break
+            is_caption = below is block or above.glued and above.line == block.line
+            if not is_caption and above.features.terminal:
                 break
             above.drop(Rule.CAPTION_TEXT)
-            if above.features.terminal and not above.glued:
-                break
-            j, below = j - 1, above
+            below = above
 
 
 def _appeal_boxes(blocks: list[Block]) -> None:
@@ -116,7 +131,24 @@ def _related_boxes(blocks: list[Block]) -> None:
                 item.drop(Rule.RELATED_ITEM)
 
 
+#: Lines given to an announced list at most; a list ends at its first paragraph.
+LIST_MAX_ITEMS = 60
+#: Words an announcing line needs: "Tags:" alone announces nothing.
+ANNOUNCER_MIN_WORDS = 4
+
+
+def _announced_lists(blocks: list[Block]) -> None:
+    for i, block in enumerate(blocks):
+        if block.decided or not block.text.endswith((":", "：")) or block.features.length < ANNOUNCER_MIN_WORDS:
+            continue
+        for item in blocks[i + 1 : i + 1 + LIST_MAX_ITEMS]:
+            if item.decided or shape(item) == "P" and item.features.length > 25:
+                break
+            item.listed = True
+
+
 def apply(doc: Document, config: Config) -> None:
+    _announced_lists(doc.blocks)
     _captions(doc.blocks)
     _appeal_boxes(doc.blocks)
     _teaser_cards(doc.blocks)

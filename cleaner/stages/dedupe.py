@@ -2,19 +2,33 @@
 from __future__ import annotations
 
 from ..config import Config
-from ..document import Document
+from ..document import Block, Document
 from ..rules import Rule
 
 
 def apply(doc: Document, config: Config) -> None:
-    kept = [b for b in doc.blocks if b.kept and b.features is not None]
-    seen: set[str] = set()
-    for block in kept:
-        k = block.features.key
-        if k in seen:
-            block.drop(Rule.DUPLICATE)
-        seen.add(k)
+    _repeats(doc)
     _teasers(doc, config)
+
+
+def _repeats(doc: Document) -> None:
+    """Of kept lines with the same words, keep one: the first that ends like a sentence.
+
+    A teaser above the article repeats its first paragraph without the full
+    stop ("...ties with the Chinese" / "...ties with the Chinese."); the
+    punctuated copy is the article's own.
+    """
+    first: dict[str, Block] = {}
+    for block in (b for b in doc.blocks if b.kept and b.features is not None):
+        k = block.features.key
+        earlier = first.get(k)
+        if earlier is None:
+            first[k] = block
+        elif block.features.terminal and not earlier.features.terminal:
+            earlier.drop(Rule.DUPLICATE)
+            first[k] = block
+        else:
+            block.drop(Rule.DUPLICATE)
 
 
 def _teasers(doc: Document, config: Config) -> None:

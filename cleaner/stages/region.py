@@ -25,6 +25,8 @@ def weight(block: Block, config: Config) -> float:
     """How much a block pulls the region towards (+) or away from (-) itself."""
     f = block.features
     n = max(1.0, f.length)
+    if block.listed and block.quality is not Quality.GOOD:
+        return 0.0
     if block.quality is Quality.GOOD:
         return n if f.terminal else n * config.unterminated_weight
     if block.quality in (Quality.NEAR_GOOD, Quality.SHORT) and not f.terminal:
@@ -96,29 +98,25 @@ def apply(doc: Document, config: Config) -> None:
             block.keep(_KEEP_RULE[block.quality])
         else:
             block.drop(Rule.OUTSIDE)
-    announced_lists(blocks, config)
+    announced_lists(blocks)
 
 
-#: Drops that a list announced by the article may take back: only the ones
-#: made for where a line stands or how it looks, not for what it says.
+#: Drops a listed item may take back: those made for where a line stands or
+#: how it looks, not for what it says.
 _LIST_MAY_UNDO = frozenset({Rule.OUTSIDE, Rule.LOW_STOPWORDS, Rule.MENU_RUN})
-_COLONS = (":", "：")
 
 
-def announced_lists(blocks: list[Block], config: Config) -> None:
-    """Keep the list a kept paragraph announces with a colon.
+def announced_lists(blocks: list[Block]) -> None:
+    """Keep the items of a list that a kept paragraph announced with a colon.
 
     "Here are the best deals:" followed by product names, or "Ingredients:"
     followed by quantities, is article content however list-like the lines
-    look.  The run ends at the first line a phrase rule dropped, at a long
-    paragraph, or after ``announced_list_max`` lines.
+    look.  The context stage marked such items ``listed``.
     """
-    for i, block in enumerate(blocks):
-        if not (block.kept and block.role is Role.BODY and block.text.endswith(_COLONS)):
+    announcer = None
+    for block in blocks:
+        if not block.listed:
+            announcer = block
             continue
-        for item in blocks[i + 1 : i + 1 + config.announced_list_max]:
-            if item.kept:
-                continue
-            if item.rule not in _LIST_MAY_UNDO or item.quality is Quality.GOOD or item.end_marker:
-                break
-            item.keep(Rule.ANNOUNCED_LIST)
+        if announcer is not None and announcer.kept and not block.kept and block.rule in _LIST_MAY_UNDO:
+            block.keep(Rule.ANNOUNCED_LIST)
