@@ -63,16 +63,16 @@ def clean_document(
     return doc
 
 
-def clean(text: str | bytes, *, include_title: bool = True, config: Config | None = None) -> str:
+def clean(text: str | bytes, *, include_title: bool | None = None, config: Config | None = None) -> str:
     """The article text of a scraped page, HTML page or feed record.
 
-    Headline first (unless ``include_title=False``), then the paragraphs,
-    separated by one blank line; ``""`` when no article is found.
+    Headline first (unless ``include_title=False``, or a ``config`` that says
+    so), then the paragraphs, separated by one blank line; ``""`` when no
+    article is found.
 
     >>> print(clean("Menu\\nHome\\n\\nA headline for the story\\n\\n" + "This is the article, which runs on for a good many words about its subject. " * 3))
     A headline for the story
     <BLANKLINE>
     This is the article, which runs on for a good many words about its subject. This is the article, which runs on for a good many words about its subject. This is the article, which runs on for a good many words about its subject.
     """
-    config = config or DEFAULT
     return clean_document(text, config=config, include_title=include_title).text

@@ -1,4 +1,9 @@
-"""Drop repeated lines and teasers that repeat the start of a later paragraph."""
+"""Drop repeated lines and teasers that repeat the start of a later paragraph.
+
+Lines are compared by their words *with* their numbers ("Paragraph 3",
+"Bruins 5, Devils 1"): the matching key of the phrase rules turns every
+number into 0, which would make different score lines look repeated.
+"""
 from __future__ import annotations
 
 from ..config import Config
@@ -11,6 +16,10 @@ def apply(doc: Document, config: Config) -> None:
     _teasers(doc, config)
 
 
+def _words(block: Block) -> str:
+    return " ".join(block.features.words)
+
+
 def _repeats(doc: Document) -> None:
     """Of kept lines with the same words, keep one: the first that ends like a sentence.
 
@@ -20,7 +29,7 @@ def _repeats(doc: Document) -> None:
     """
     first: dict[str, Block] = {}
     for block in (b for b in doc.blocks if b.kept and b.features is not None):
-        k = block.features.key
+        k = _words(block)
         earlier = first.get(k)
         if earlier is None:
             first[k] = block
@@ -41,11 +50,11 @@ def _teasers(doc: Document, config: Config) -> None:
     kept = [b for b in doc.blocks if b.kept and b.features is not None]
     later: dict[str, list[str]] = {}
     for block in reversed(kept):
-        words = block.features.key.split(" ")
+        k = _words(block)
+        words = k.split(" ")
         if len(words) < n:
             continue
         head = " ".join(words[:n])
-        k = block.features.key
         if any(other.startswith(k) and len(other) > len(k) for other in later.get(head, ())):
             block.drop(Rule.TEASER)
             continue

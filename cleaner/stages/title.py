@@ -82,8 +82,10 @@ def apply(doc: Document, config: Config) -> None:
     kept = [b for b in blocks[first:] if b.kept][:OPENING_BLOCKS]
     opening = {w for b in kept for w in b.features.words}
     best, best_score, fallback = None, MIN_OVERLAP, None
+    openings = tuple(b.features.key for b in kept)
     for distance, block in _above(blocks, first):
-        if not headline_like(block):
+        # A teaser that repeats the start of a paragraph is not its headline.
+        if not headline_like(block) or block.features.key and any(o.startswith(block.features.key) for o in openings):
             continue
         score = overlap(block, opening, stop) - DISTANCE_COST * distance
         if score > best_score:

@@ -1,0 +1,72 @@
+"""Input formats: detection, front matter, HTML, and bytes decoding."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Config, Format, InputError, clean, clean_document
+from cleaner.decode import decode
+from cleaner.formats.detect import detect
+from cleaner.rules import Rule
+from conftest import FIXTURES
+
+PARA = "The council voted on Monday to build new bike lanes across the city, the largest expansion of the network in a decade."
+
+
+@pytest.mark.parametrize(
+    "text,fmt",
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", Format.HTML),
+        ("  <html lang='en'><head></head><body></body></html>", Format.HTML),
+        ("<div><p>A fragment</p><p>of markup</p></div>", Format.HTML),
+        ("---\ntitle: x\n---\n", Format.FRONTMATTER),
+        ("A page of text that mentions <div> and </p> tags in passing.", Format.TEXT),
+        ("---- not front matter", Format.TEXT),
+    ],
+)
+def test_detect(text, fmt):
+    assert detect(text) is fmt
+
+
+def test_front_matter_metadata_and_dropped_fields():
+    doc = clean_document((FIXTURES / "seeds" / "000_72875b2c7839dc4a.txt").read_text(encoding="utf-8"))
+    assert doc.source_format is Format.FRONTMATTER
+    assert doc.metadata["date"] == "2021-03-10T18:07:19Z"
+    assert doc.metadata["url"].startswith("http://rss.cnn.com/")
+    assert doc.metadata["source"] == "CNN"
+    dropped = {b.text.split(":")[0] for b in doc.blocks if b.rule == Rule.FRONTMATTER_FIELD}
+    assert {"secured", "related", "images"} <= dropped
+    assert "isCached" not in doc.text and "secured" not in doc.text
+
+
+def test_broken_front_matter_falls_back_to_text():
+    text = f"---\ntitle: [unclosed\n---\n\n{PARA}\n\n{PARA}"
+    doc = clean_document(text)
+    assert doc.source_format is Format.TEXT
+    assert PARA in doc.text
+
+
+def test_front_matter_is_not_parsed_when_text_is_asked_for():
+    text = f"---\ntitle: A title\n---\n\n{PARA}"
+    assert clean_document(text, config=Config(input_format=Format.TEXT)).source_format is Format.TEXT
+
+
+def test_html_goes_through_trafilatura_then_the_text_stages():
+    paras = "".join(f"<p>{PARA} Paragraph {i} adds a little more to say about it.</p>" for i in range(4))
+    html = f"<html><head><title>Bike lanes approved</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Bike lanes approved</h1>{paras}<p>Share this article</p></article></body></html>"
+    doc = clean_document(html)
+    assert doc.source_format is Format.HTML
+    assert doc.title == "Bike lanes approved"
+    assert "Paragraph 3" in doc.text and "Share this article" not in doc.text
+
+
+def test_bytes_are_decoded_with_bom_utf8_or_detection():
+    assert decode("Grüße".encode("utf-16")) == "Grüße"
+    assert decode(b"\xef\xbb\xbfplain") == "plain"
+    assert decode("naïve café".encode("utf-8")) == "naïve café"
+    assert "caf" in decode(("Le café est très bon et la crème aussi. " * 5).encode("latin-1"))
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n\x00\x01binary", b"\x89PNG\r\n\x1a\n\x00\x00", bytes(range(256)) * 4])
+def test_binary_data_is_refused_with_a_clear_error(data):
+    with pytest.raises(InputError, match="binary"):
+        clean(data)

@@ -1,0 +1,88 @@
+"""Each phrase rule fires on its boilerplate, in several languages, and not on prose."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.config import DEFAULT
+from cleaner.document import Block
+from cleaner.features import compute
+from cleaner.rules import Rule
+from cleaner.stages.phrases import match
+
+
+def rule_of(text: str) -> Rule | None:
+    block = Block(text, 1)
+    block.features = compute(text)
+    return match(block, DEFAULT)
+
+
+FIRES = [
+    ("Skip to content", Rule.NAVIGATION),
+    ("Zum Inhalt springen", Rule.NAVIGATION),
+    ("You are here: Home", Rule.NAVIGATION),
+    ("Page 1 of 12", Rule.NAVIGATION),
+    ("Home > News > World", Rule.BREADCRUMB),
+    ("Inicio » Noticias » Mundo", Rule.BREADCRUMB),
+    ("Facebook Twitter Pinterest LinkedIn Tumblr Email Reddit", Rule.SHARE_BAR),
+    ("Facebook X (Twitter) Instagram YouTube TikTok", Rule.SHARE_BAR),
+    ("Share this article", Rule.SHARE_LABEL),
+    ("Artikel teilen", Rule.SHARE_LABEL),
+    ("Partager sur Facebook", Rule.SHARE_LABEL),
+    ("Type above and press Enter to search. Press Esc to cancel.", Rule.SEARCH),
+    ("Advertisement", Rule.AD),
+    ("Anzeige", Rule.AD),
+    ("More stories from DW", Rule.RELATED_HEADER),
+    ("You might also be interested in...", Rule.RELATED_HEADER),
+    ("Mehr zum Thema", Rule.RELATED_HEADER),
+    ("À lire aussi", Rule.RELATED_HEADER),
+    ("Noticias relacionadas", Rule.RELATED_HEADER),
+    ("Czytaj także", Rule.RELATED_HEADER),
+    ("相关阅读", Rule.RELATED_HEADER),
+    ("関連記事", Rule.RELATED_HEADER),
+    ("Read more: Storm closes ports along the coast", Rule.RELATED_INLINE),
+    ("Image: Leah Millis/REUTERS", Rule.CAPTION_LABEL),
+    ("Foto: dpa", Rule.CAPTION_LABEL),
+    ("Image copyright Getty Images", Rule.CAPTION_LABEL),
+    ("The plague wiped out half of Europe (Image: GETTY)", Rule.CAPTION_LABEL),
+    ("Andrew Harnik | Pool | Reuters", Rule.CAPTION_CREDIT),
+    ("We use cookies to improve your experience on our site.", Rule.COOKIE),
+    ("Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten.", Rule.COOKIE),
+    ("Your support helps us to tell the story", Rule.APPEAL),
+    ("Sign up for our newsletter", Rule.APPEAL),
+    ("© 2025 New York Daily News Online. All rights reserved.", Rule.COPYRIGHT),
+    ("Alle Rechte vorbehalten.", Rule.COPYRIGHT),
+    ("Privacy Policy | Terms of Use", Rule.LEGAL),
+    ("12 Comments", Rule.COMMENTS),
+    ("Leave a reply", Rule.COMMENTS),
+    ("Anna on October 3, 2023 at 9:12 am said:", Rule.COMMENT_HEADER),
+    ("By Jamelle Bouie", Rule.BYLINE),
+    ("26 minutes ago", Rule.TIMESTAMP),
+    ("vor 3 Stunden", Rule.TIMESTAMP),
+    ("June 14, 2023", Rule.TIMESTAMP),
+    ("mk/wd (AP, AFP)", Rule.SIGNOFF),
+    ("https://p.dw.com/p/4Sk4q", Rule.SHORT_LINK),
+    ("Books (1,396)", Rule.COUNT_LIST),
+]
+
+PROSE = [
+    "Secretary of State Antony Blinken will travel to Beijing this week to meet with senior Chinese officials.",
+    "By the time the ferry arrived, most of the passengers had already left the harbour.",
+    "Share prices fell sharply on Monday after the bank warned about its profits.",
+    "Editors say that readers who subscribe to a newsletter are far more likely to make a donation later.",
+    "Die Bundesregierung will die Steuer im kommenden Jahr senken, wie der Minister am Mittwoch sagte.",
+    "Le gouvernement a annoncé mardi une nouvelle aide pour les agriculteurs touchés par la sécheresse.",
+    "Related research has shown that the effect is much smaller in older patients.",
+    "More than 100 protesters were killed in the unrest, the organisation said.",
+    "Home prices rose for the third month in a row, according to the survey.",
+    "北京市交通委员会周二表示，连接城市东部和北部的地铁新线路将在今年年底前开通运营。",
+]
+
+
+@pytest.mark.parametrize("text,rule", FIRES, ids=[t for t, _ in FIRES])
+def test_rule_fires(text, rule):
+    assert rule_of(text) == rule
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_prose_is_left_alone(text):
+    assert rule_of(text) is None

@@ -1,0 +1,142 @@
+"""Each stage on small documents: which blocks it marks, and with which rule."""
+from __future__ import annotations
+
+from cleaner import Config, clean_document
+from cleaner.document import Quality, Role
+from cleaner.rules import Rule
+from cleaner.stages import dedupe, region, repair
+
+PARA = "The council voted on Monday to build new bike lanes across the city, the largest expansion of the network in a decade."
+PARA2 = "Work on the first stretch along the river will begin in the spring and is expected to take about four months to finish."
+PARA3 = "Shop owners on the affected streets asked for the work to be done in stages so that their deliveries could continue."
+
+
+def rules_by_text(text: str, **kw) -> dict[str, str]:
+    return {b.text: b.rule for b in clean_document(text, **kw).blocks}
+
+
+# repair ----------------------------------------------------------------------
+
+def test_repair_splits_sentence_glue_and_keeps_every_character():
+    line = "Your support makes all the difference.Secretary of State Antony Blinken is planning to travel."
+    pieces = repair.split(line)
+    assert pieces == ["Your support makes all the difference.", "Secretary of State Antony Blinken is planning to travel."]
+    assert "".join(pieces) == line
+
+
+def test_repair_leaves_abbreviations_and_names_alone():
+    for line in ("The U.S.Army said so.", "He uses Node.js daily.", "McDonald's and iPhone sales rose."):
+        assert repair.split(line) == [line]
+
+
+def test_glued_pieces_keep_their_input_line_number():
+    doc = clean_document(f"{PARA}\n\nA caption of the photo in BeijingImage: Jane Doe/REUTERS\n\n{PARA2}\n\n{PARA3}")
+    pieces = [b for b in doc.blocks if b.line == 3]
+    assert [b.rule for b in pieces] == [Rule.CAPTION_TEXT, Rule.CAPTION_LABEL]
+
+
+# heuristics ------------------------------------------------------------------
+
+def test_heuristic_classes():
+    doc = clean_document(f"Home\n\n{PARA} {PARA2}\n\nApple Banana Cherry Dates Elderberry Figs Grapes Honeydew Kiwi Lemon Mango")
+    by_text = {b.text: b for b in doc.blocks}
+    assert by_text["Home"].rule == Rule.NAVIGATION
+    assert by_text[f"{PARA} {PARA2}"].quality is Quality.GOOD
+    assert by_text["Apple Banana Cherry Dates Elderberry Figs Grapes Honeydew Kiwi Lemon Mango"].rule == Rule.LOW_STOPWORDS
+
+
+def test_menu_run_of_bullets_is_dropped():
+    menu = "\n".join(f"  * {w}" for w in ("News", "Sport", "Culture", "Travel"))
+    rules = rules_by_text(f"{menu}\n\n{PARA}\n\n{PARA2}")
+    assert rules["Sport"] == Rule.MENU_RUN
+
+
+# region ----------------------------------------------------------------------
+
+def test_best_span_is_the_maximum_sum_run():
+    assert region.best_span([-1, 5, -2, 4, -9, 3]) == (1, 4)
+    assert region.best_span([-3, -1]) == (0, 0)
+    assert region.best_span([]) == (0, 0)
+
+
+def test_short_line_inside_the_article_is_kept_outside_dropped():
+    rules = rules_by_text(f"Latest headlines\n\n{PARA}\n\nWhat comes next?\n\n{PARA2}\n\n{PARA3}\n\nMore stories\nOther story")
+    assert rules["What comes next?"] == Rule.INSIDE
+    assert rules["More stories"] == Rule.RELATED_HEADER
+
+
+def test_comments_after_a_short_article_are_not_chosen_over_it():
+    comment = "I really enjoyed reading this and I think the council should have built even more lanes across the whole city years ago, honestly."
+    text = f"{PARA}\n\n{PARA2}\n\n3 Comments\n\n" + "\n\n".join(f"User{i} on May 2, 2020 at 4:47 pm said:\n{comment}" for i in range(3))
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert kept == [PARA, PARA2]
+
+
+def test_hard_end_markers_split_but_related_headers_are_bridged():
+    long_para = " ".join([PARA, PARA2, PARA3])
+    text = f"{long_para}\n\nMore stories\nA teaser headline here\n\n{long_para}"
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert kept == [long_para, long_para] or kept == [long_para]  # dedupe may fold the repeat
+    assert clean_document(text).rule_counts()[Rule.RELATED_ITEM] == 1
+
+
+# context ---------------------------------------------------------------------
+
+def test_teaser_cards_with_dates_are_dropped():
+    card = "Some teaser headline about {n}\nJune {n}, 2023\nA summary sentence of the teased story that runs on for a while to look like prose."
+    cards = "\n".join(card.format(n=i) for i in range(1, 5))
+    doc = clean_document(f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{cards}")
+    assert doc.rule_counts().get(Rule.TEASER_CARDS, 0) >= 6
+
+
+def test_appeal_box_between_two_appeal_lines():
+    box = "Your support helps us to tell the story\nWe are a small team and every reader counts for the work that we do here every single day.\nYour support makes all the difference."
+    rules = rules_by_text(f"{box}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert rules["We are a small team and every reader counts for the work that we do here every single day."] == Rule.APPEAL_BOX
+
+
+# dedupe ----------------------------------------------------------------------
+
+LONG = " ".join([PARA2, PARA3])
+
+
+def test_repeated_line_keeps_the_sentence_ending_copy():
+    teaser = PARA.rstrip(".")
+    doc = clean_document(f"{LONG}\n\n{teaser}\n\n{PARA}\n\n{LONG}.", include_title=False)
+    assert any(b.rule == Rule.DUPLICATE and b.text == teaser for b in doc.blocks)
+    assert PARA in [b.text for b in doc.kept]
+
+
+def test_truncated_teaser_of_a_later_paragraph():
+    teaser = " ".join(PARA.split()[:12]) + "."
+    doc = clean_document(f"{LONG}\n\n{teaser}\n\n{PARA}\n\n{PARA3}", include_title=False)
+    assert any(b.rule == Rule.TEASER and b.text == teaser for b in doc.blocks)
+
+
+def test_a_teaser_above_the_article_is_not_taken_for_its_headline():
+    teaser = PARA.rstrip(".")
+    doc = clean_document(f"{teaser}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert doc.title == ""
+
+
+def test_teaser_index_is_bounded_on_many_lines_with_one_head():
+    doc = clean_document("\n".join(f"same six words in every line {i} and more text follows here." for i in range(3000)))
+    dedupe.apply(doc, Config())  # must not be quadratic: runs in well under a second
+    assert doc.blocks
+
+
+# title -----------------------------------------------------------------------
+
+def test_title_is_the_headline_sharing_words_with_the_opening():
+    text = f"Why you can trust us\n\nCity council approves new bike lanes\n\nBy Jane Doe\n\n{PARA}\n\n{PARA2}\n\n{PARA3}"
+    doc = clean_document(text)
+    assert doc.title == "City council approves new bike lanes"
+    assert doc.text.startswith("City council approves new bike lanes\n\n")
+
+
+def test_no_title_leaves_it_out_of_the_text_but_not_the_result():
+    text = f"City council approves new bike lanes\n\n{PARA}\n\n{PARA2}"
+    doc = clean_document(text, include_title=False)
+    assert doc.title == "City council approves new bike lanes"
+    assert not doc.text.startswith("City")
+    assert [b.role for b in doc.blocks if b.text.startswith("City council")] == [Role.TITLE]
