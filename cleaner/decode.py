@@ -46,6 +46,8 @@ def decode(data: bytes) -> str:
     'Grüße'
     >>> decode("café".encode("latin-1"))
     'café'
+    >>> decode("Le café de la gare est fermé depuis l'été dernier.".encode("latin-1"))
+    "Le café de la gare est fermé depuis l'été dernier."
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -66,9 +68,31 @@ def decode(data: bytes) -> str:
         return text
     if _control_share(data) > _MAX_CONTROL:
         raise InputError("binary data, not text")
+    return _detected(data)
+
+
+#: Without NUL bytes, text is not UTF-16/32 (their ASCII letters carry a NUL),
+#: however well those fit a few bytes: "café" in Latin-1 is not Chinese.
+_WIDE = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
+
+
+#: Bytes below which charset detection is not trusted.
+_MIN_DETECT = 64
+
+
+def _detected(data: bytes) -> str:
+    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds best.
+
+    When nothing fits, Windows-1252 (the most common legacy web encoding),
+    then Latin-1, which maps every byte, so no byte is lost.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("undecodable bytes: no text encoding fits")
-    return str(best)
+    # A few bytes are too little evidence for detection to beat the default.
+    best = from_bytes(data, cp_exclusion=None if b"\x00" in data else _WIDE).best() if len(data) >= _MIN_DETECT else None
+    if best is not None:
+        return str(best)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")

@@ -11,8 +11,8 @@ def lines(doc: Document, colour: bool = False, width: int = 0) -> list[str]:
     """One line per block: line number, keep/drop mark, rule id, text.
 
     >>> from cleaner import clean_document
-    >>> print("\\n".join(lines(clean_document("Share\\n\\n" + "A sentence of the article that is long enough to keep. " * 3))))
-        1 - share_bar.label                     Share
+    >>> print("\\n".join(lines(clean_document("Advertisement\\n\\n" + "A sentence of the article that is long enough to keep. " * 3))))
+        1 - ad.label                            Advertisement
         3 + heuristics.good_paragraph           A sentence of the article that is long enough to keep. A sentence of the article that is long enough to keep. A sentence of the article that is long enough to keep.
     """
     out = []

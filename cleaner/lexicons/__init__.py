@@ -77,11 +77,16 @@ class PhraseSet:
         """The whole line is one of the phrases."""
         return line_key in self.spaced or line_key in self.unspaced
 
-    def prefix(self, line_key: str) -> str:
-        """The phrase the line starts with, or ``""``."""
+    def prefix(self, line_key: str, min_words: int = 2) -> str:
+        """The phrase of at least ``min_words`` words the line starts with, or ``""``.
+
+        One word is too little to tell furniture from a sentence ("Share
+        prices fell", "Comments by the minister"), so by default single words
+        only ever match a whole line.
+        """
         words = line_key.split(" ")
         for n in self.lengths:
-            if n <= len(words) and " ".join(words[:n]) in self.spaced:
+            if min_words <= n <= len(words) and " ".join(words[:n]) in self.spaced:
                 return " ".join(words[:n])
         return next((p for p in self.unspaced if line_key.startswith(p)), "")
 
@@ -114,4 +119,5 @@ def phrases(concept: str, langs: tuple[str, ...] = ()) -> PhraseSet:
 @functools.cache
 def words(concept: str, langs: tuple[str, ...] = ()) -> frozenset[str]:
     """A concept's lexicon as a set of single words (e.g. social network names)."""
-    return frozenset(w for p in phrases(concept, langs).spaced for w in p.split(" "))
+    ps = phrases(concept, langs)
+    return frozenset(w for p in ps.spaced for w in p.split(" ")) | frozenset(ps.unspaced)

@@ -43,8 +43,11 @@ def _all_words_in(f: Features, vocab: frozenset[str], require_number: bool = Fal
 
 
 def _label(text: str) -> str:
-    """The words before a colon at the start of a line: 'Image: X' -> 'image'."""
-    head, sep, _ = text.partition(":")
+    """The words before a colon at the start of a line: 'Image: X' -> 'image'.
+
+    The full-width colon of Chinese and Japanese counts too ('图片：新华社').
+    """
+    head, sep, _ = text.replace("：", ":", 1).partition(":")
     return lexicons.key(head) if sep and len(head) <= 40 else ""
 
 
@@ -80,6 +83,15 @@ def _contains_in_short(concept: str) -> Predicate:
 def _opening(key: str, n: int) -> str:
     """The first ``n`` words of a key (where a notice states what it is)."""
     return " ".join(key.split(" ", n)[:n])
+
+
+def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """Policy links ('Privacy Policy | Terms of Use'): never a sentence.
+
+    "Facebook changed its privacy policy on Monday." is news, so a line that
+    ends like a sentence is left to the other stages.
+    """
+    return not f.terminal and _contains_in_short("legal")(b, f, c, l)
 
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -129,7 +141,8 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'By Jamelle Bouie': a byline word, then only name-like words."""
     if f.length > 8 or f.terminal:
         return False
-    prefix = lexicons.phrases("byline", l).prefix(f.key)
+    # One word ("By") is enough here: the rest of the line must be a name.
+    prefix = lexicons.phrases("byline", l).prefix(f.key, min_words=1)
     if not prefix:
         return False
     rest = b.text.split()[prefix.count(" ") + 1 :]
@@ -175,7 +188,7 @@ RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.COOKIE, _contains_in_short("cookie")),
     (Rule.APPEAL, _contains_in_short("appeal")),
     (Rule.COPYRIGHT, _copyright),
-    (Rule.LEGAL, _contains_in_short("legal")),
+    (Rule.LEGAL, _legal),
     (Rule.BYLINE, _byline),
     (Rule.TIMESTAMP, _timestamp),
     (Rule.COUNT_LIST, lambda b, f, c, l: bool(_COUNT_ITEM.match(b.text))),
