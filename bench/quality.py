@@ -137,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages")
     ap.add_argument("--worst", type=int, default=0, help="show the N worst pages of cleaner per input")
     ap.add_argument("--json", type=Path, help="also write the table as JSON here")
+    ap.add_argument("--check-floors", type=Path, metavar="FILE",
+                    help="exit 1 if cleaner scores below the floors in FILE (bench/floors.json)")
     args = ap.parse_args(argv)
     pages = aeb.load_pages(args.data)
     if args.limit:
@@ -150,7 +152,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.worst and "cleaner" in args.systems:
         for v in args.variants:
             worst(pages, result["preds"][("cleaner", v)], v, args.worst)
-    return 0
+    return check_floors(rows, args.check_floors) if args.check_floors else 0
+
+
+def check_floors(rows: list[dict], path: Path) -> int:
+    """1 (and a line per miss) when cleaner is below a pinned floor, else 0."""
+    floors = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+    misses = [
+        f"{r['input']}: {metric} {r[metric]:.3f} < floor {floor:.3f}"
+        for r in rows if r["system"] == "cleaner" and r["input"] in floors
+        for metric, floor in floors[r["input"]].items() if r[metric] < floor
+    ]
+    for m in misses:
+        print(f"quality floor missed: {m}", file=sys.stderr)
+    print("quality floors: " + ("MISSED" if misses else "ok"))
+    return 1 if misses else 0
 
 
 if __name__ == "__main__":
