@@ -48,6 +48,7 @@ import re
 import shutil
 import signal
 import sys
+import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -428,6 +429,17 @@ def _init_worker(job: Job, child: bool) -> None:
         # out work and waits; workers finish their file instead of dying
         # with a traceback each.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the parent is killed (``kill -9``): its pool would wait forever.
+
+    A file being written then stays a temporary file, which the next run removes.
+    """
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def group_of(rel: str, host: str) -> str:
