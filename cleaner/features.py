@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -24,21 +25,27 @@ class Features:
     link_density: float
     terminal: bool
     has_letters: bool
+    #: Some of the text is in a script without word spaces.
+    unspaced: bool = False
     stopwords: int = 0
     stop_density: float = 0.0
+    #: Where lexicon phrases occur (:class:`cleaner.lexicons.Hits`), set by the phrase stage.
+    hits: Any = None
 
 
 def compute(text: str) -> Features:
     """Language-independent features of one block's text."""
     w = tokens.words(text)
     link_chars = sum(len(m) for m in _URL.findall(text)) if ("." in text or "@" in text) else 0
+    cjk = tokens.unspaced_chars(text) if not text.isascii() else 0
     return Features(
         key=lexicons.key(text),
         words=w,
-        length=tokens.length(text, w),
+        length=tokens.length(text, w, cjk),
         link_density=link_chars / max(1, len(text)),
         terminal=bool(_TERMINAL.search(text)),
         has_letters=bool(_LETTER.search(text)),
+        unspaced=cjk > 0,
     )
 
 

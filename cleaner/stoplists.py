@@ -79,9 +79,24 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
     if unspaced and unspaced >= len(tokens):
         kana = any("\u3040" <= ch <= "\u30ff" for ch in sample)
         return "ja" if kana else "zh"
-    best, best_hits = "", 0
+    counts: dict[str, int] = {}
+    owners = _owners()
+    for t in tokens:
+        for code in owners.get(t, ()):
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return ""
+    # Most hits wins; on a tie the language listed first (alphabetical) does,
+    # so the answer never depends on dictionary order.
+    best = min(counts, key=lambda code: (-counts[code], code))
+    return best if counts[best] >= max(3, len(tokens) // 20) else ""
+
+
+@functools.cache
+def _owners() -> dict[str, tuple[str, ...]]:
+    """Each signature word and the languages it is a signature word of."""
+    owners: dict[str, list[str]] = {}
     for code, sig in signatures().items():
-        hits = sum(1 for t in tokens if t in sig)
-        if hits > best_hits:
-            best, best_hits = code, hits
-    return best if best_hits >= max(3, len(tokens) // 20) else ""
+        for word in sig:
+            owners.setdefault(word, []).append(code)
+    return {w: tuple(sorted(c)) for w, c in owners.items()}

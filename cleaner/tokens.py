@@ -36,10 +36,15 @@ def unspaced_chars(text: str) -> int:
     return len(_UNSPACED.findall(text))
 
 
-def length(text: str, tokens: list[str] | None = None) -> float:
-    """Length of ``text`` in words, counting unspaced scripts by characters."""
+def length(text: str, tokens: list[str] | None = None, cjk: int | None = None) -> float:
+    """Length of ``text`` in words, counting unspaced scripts by characters.
+
+    ``tokens`` and ``cjk`` (the count of unspaced characters) may be passed
+    when the caller has them already.
+    """
     tokens = words(text) if tokens is None else tokens
-    cjk = unspaced_chars(text) if not text.isascii() else 0
+    if cjk is None:
+        cjk = unspaced_chars(text) if not text.isascii() else 0
     if not cjk:
         return float(len(tokens))
     spaced = sum(1 for t in tokens if not _UNSPACED.search(t))

@@ -116,6 +116,91 @@ def phrases(concept: str, langs: tuple[str, ...] = ()) -> PhraseSet:
     return PhraseSet(frozenset(spaced), lengths, tuple(sorted(unspaced, key=len, reverse=True)))
 
 
+@dataclass
+class Hits:
+    """Where the phrases of each concept occur in one line's key.
+
+    ``spots[concept]`` lists ``(word position, phrase)``; for an unspaced
+    phrase the position is 0 when it opens the line and 1 otherwise.
+    """
+
+    key: str
+    spots: dict[str, list[tuple[int, str]]]
+
+    def found(self, concept: str, within: int | None = None) -> bool:
+        """A phrase of ``concept`` occurs (among the first ``within`` words)."""
+        spots = self.spots.get(concept, ())
+        return any(within is None or pos < within for pos, _ in spots)
+
+    def prefix(self, concept: str, min_words: int = 2) -> str:
+        """The longest phrase of at least ``min_words`` words opening the line, or ``""``.
+
+        One word is too little to tell furniture from a sentence ("Share
+        prices fell", "Comments by the minister"), so by default single words
+        only ever match a whole line.  Unspaced phrases count as long enough.
+        """
+        best = ""
+        for pos, phrase in self.spots.get(concept, ()):
+            n = phrase.count(" ") + 1
+            if pos == 0 and (n >= min_words or _UNSPACED.search(phrase)) and len(phrase) > len(best):
+                best = phrase
+        return best
+
+
+class Index:
+    """Every concept's phrases in one structure, so a line is scanned once.
+
+    Spaced phrases are indexed by their first word, unspaced ones (Chinese,
+    Japanese) by their first character; scanning a line costs a dictionary
+    lookup per word (per character for unspaced text) plus the few
+    candidates that share it.
+    """
+
+    def __init__(self, concepts: tuple[str, ...], langs: tuple[str, ...]) -> None:
+        self.exact: dict[str, tuple[str, ...]] = {}
+        self.by_word: dict[str, list[tuple[str, str]]] = {}
+        self.by_char: dict[str, list[tuple[str, str]]] = {}
+        for concept in concepts:
+            ps = phrases(concept, langs)
+            for p in ps.spaced:
+                self.exact[p] = (*self.exact.get(p, ()), concept)
+                self.by_word.setdefault(p.split(" ", 1)[0], []).append((p, concept))
+            for p in ps.unspaced:
+                self.exact[p] = (*self.exact.get(p, ()), concept)
+                self.by_char.setdefault(p[0], []).append((p, concept))
+
+    def equals(self, key: str) -> tuple[str, ...]:
+        """The concepts one of whose phrases is the whole key."""
+        return self.exact.get(key, ())
+
+    def scan(self, key: str, max_words: int, unspaced: bool) -> Hits:
+        """Phrases starting in the first ``max_words`` words of ``key``."""
+        spots: dict[str, list[tuple[int, str]]] = {}
+        offset = 0
+        for pos, word in enumerate(key.split(" ", max_words)[:max_words]):
+            for phrase, concept in self.by_word.get(word, ()):
+                end = offset + len(phrase)
+                if key.startswith(phrase, offset) and (end == len(key) or key[end] == " "):
+                    spots.setdefault(concept, []).append((pos, phrase))
+            offset += len(word) + 1
+        if unspaced and self.by_char:
+            self._scan_unspaced(key[: max_words * 8], spots)
+        return Hits(key, spots)
+
+    def _scan_unspaced(self, text: str, spots: dict[str, list[tuple[int, str]]]) -> None:
+        by_char = self.by_char
+        for i, ch in enumerate(text):
+            for phrase, concept in by_char.get(ch, ()):
+                if text.startswith(phrase, i):
+                    spots.setdefault(concept, []).append((0 if i == 0 else 1, phrase))
+
+
+@functools.cache
+def index(concepts: tuple[str, ...], langs: tuple[str, ...] = ()) -> Index:
+    """The merged index of ``concepts`` in ``langs`` (all languages when empty)."""
+    return Index(concepts, langs)
+
+
 @functools.cache
 def words(concept: str, langs: tuple[str, ...] = ()) -> frozenset[str]:
     """A concept's lexicon as a set of single words (e.g. social network names)."""

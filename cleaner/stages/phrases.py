@@ -54,14 +54,27 @@ def _label(text: str) -> str:
 Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 
+#: Concepts whose phrases are looked for in every line, in one scan.
+SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "cookie", "appeal",
+           "copyright", "legal", "caption_labels", "photo_agencies", "byline")
+
+
+def _index(langs: Langs) -> lexicons.Index:
+    return lexicons.index(SCANNED, langs)
+
+
+def _is(concept: str, key: str, langs: Langs) -> bool:
+    """The whole ``key`` is a phrase of ``concept``."""
+    return concept in _index(langs).equals(key)
+
+
 def _equals(concept: str) -> Predicate:
-    return lambda b, f, c, l: lexicons.phrases(concept, l).equals(f.key)
+    return lambda b, f, c, l: _is(concept, f.key, l)
 
 
 def _equals_or_prefix(concept: str) -> Predicate:
     def match(b: Block, f: Features, c: Config, l: Langs) -> bool:
-        ps = lexicons.phrases(concept, l)
-        return ps.equals(f.key) or (_short(f, c.prefix_max_words) and bool(ps.prefix(f.key)))
+        return _is(concept, f.key, l) or (_short(f, c.prefix_max_words) and bool(f.hits.prefix(concept)))
 
     return match
 
@@ -70,19 +83,11 @@ def _contains_in_short(concept: str) -> Predicate:
     """The phrase anywhere in a short line, or opening a line of any length."""
 
     def match(b: Block, f: Features, c: Config, l: Langs) -> bool:
-        ps = lexicons.phrases(concept, l)
-        if ps.equals(f.key):
+        if _is(concept, f.key, l):
             return True
-        if _short(f, c.contains_max_words):
-            return bool(ps.find(f.key))
-        return bool(ps.find(_opening(f.key, c.opening_words)))
+        return f.hits.found(concept, None if _short(f, c.contains_max_words) else c.opening_words)
 
     return match
-
-
-def _opening(key: str, n: int) -> str:
-    """The first ``n`` words of a key (where a notice states what it is)."""
-    return " ".join(key.split(" ", n)[:n])
 
 
 def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -96,8 +101,7 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """A menu label on its own, or as the label of a line ('You are here: Home...')."""
-    labels = lexicons.phrases("navigation", l)
-    return labels.equals(f.key) or (f.length <= c.prefix_max_words and labels.equals(_label(b.text)))
+    return _is("navigation", f.key, l) or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text), l))
 
 
 def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -110,21 +114,20 @@ _TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:]{1,30}):[^()\[\]]{1,80}[)\]]$
 
 def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Image: Leah Millis/REUTERS', '... (Photo: AP)', or 'Image copyright Getty'."""
-    labels = lexicons.phrases("caption_labels", l)
     label = _label(b.text)
-    if label and labels.equals(label):
+    if label and _is("caption_labels", label, l):
         return True
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
-    if trailing and f.length <= c.contains_max_words and labels.equals(lexicons.key(trailing.group(1))):
+    if trailing and f.length <= c.contains_max_words and _is("caption_labels", lexicons.key(trailing.group(1)), l):
         return True
-    start = labels.prefix(f.key) if f.length <= c.prefix_max_words + 10 else ""
+    start = f.hits.prefix("caption_labels") if f.length <= c.prefix_max_words + 10 else ""
     return " " in start
 
 
 def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if f.length > 12 or not _CREDIT_SHAPE.search(b.text):
         return False
-    return bool(lexicons.phrases("photo_agencies", l).find(f.key))
+    return f.hits.found("photo_agencies")
 
 
 def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -142,7 +145,7 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if f.length > 8 or f.terminal:
         return False
     # One word ("By") is enough here: the rest of the line must be a name.
-    prefix = lexicons.phrases("byline", l).prefix(f.key, min_words=1)
+    prefix = f.hits.prefix("byline", min_words=1)
     if not prefix:
         return False
     rest = b.text.split()[prefix.count(" ") + 1 :]
@@ -157,7 +160,7 @@ def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Read more: <headline>': a related label followed by a link's text."""
     head, _, rest = b.text.partition(":")
     label = _label(b.text)
-    return bool(label and rest.strip()) and f.length <= 30 and lexicons.phrases("related", l).equals(label)
+    return bool(label and rest.strip()) and f.length <= 30 and _is("related", label, l)
 
 
 def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -207,6 +210,11 @@ def match(block: Block, config: Config) -> Rule | None:
     """The first phrase rule that matches ``block``, or None."""
     langs = config.lexicon_languages
     f = block.features
+    if f.hits is None:
+        # Short lines are searched whole; long ones where a notice states
+        # what it is, their opening words.
+        depth = len(f.key) if f.length <= config.contains_max_words else config.opening_words
+        f.hits = _index(langs).scan(f.key, depth, f.unspaced)
     for rule, predicate in RULES:
         if predicate(block, f, config, langs):
             return rule
