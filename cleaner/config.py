@@ -41,6 +41,9 @@ class Config:
     #: far fewer.  Used when the language's stoplist is known.
     stopwords_low: float = 0.20
     stopwords_high: float = 0.28
+    #: A line that ends like a sentence is prose down to this density:
+    #: police reports and market summaries are full of names and numbers.
+    stopwords_sentence_floor: float = 0.12
     #: Share of a line's characters that are URLs/e-mails above which it is a link.
     max_link_density: float = 0.5
     #: Lines a run of short list items must have to count as a menu.

@@ -70,6 +70,8 @@ def classify(block: Block, config: Config, known_language: bool, stoplist: froze
         return Quality.NEAR_GOOD, Rule.NEAR_GOOD
     if f.stop_density >= config.stopwords_low:
         return Quality.NEAR_GOOD, Rule.NEAR_GOOD
+    if f.terminal and f.stop_density >= config.stopwords_sentence_floor:
+        return Quality.NEAR_GOOD, Rule.NEAR_GOOD
     return Quality.BAD, Rule.LOW_STOPWORDS
 
 

@@ -131,9 +131,11 @@ def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """A copyright notice anywhere in the line: "All rights reserved" never
+    occurs in article prose, and footer paragraphs often end with it."""
     if "©" in b.text and _short(f, c.contains_max_words):
         return True
-    return _contains_in_short("copyright")(b, f, c, l)
+    return _is("copyright", f.key, l) or f.hits.found("copyright")
 
 
 # A name: capitalised words, initials, particles such as "de" or "van".
@@ -211,10 +213,9 @@ def match(block: Block, config: Config) -> Rule | None:
     langs = config.lexicon_languages
     f = block.features
     if f.hits is None:
-        # Short lines are searched whole; long ones where a notice states
-        # what it is, their opening words.
-        depth = len(f.key) if f.length <= config.contains_max_words else config.opening_words
-        f.hits = _index(langs).scan(f.key, depth, f.unspaced)
+        # The whole line is scanned; each rule decides how far in a phrase
+        # may stand (see _contains_in_short).
+        f.hits = _index(langs).scan(f.key, len(f.key), f.unspaced)
     for rule, predicate in RULES:
         if predicate(block, f, config, langs):
             return rule

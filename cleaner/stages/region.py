@@ -65,6 +65,24 @@ def earliest_strong_span(blocks: list[Block], weights: list[float], config: Conf
     return next((a, b) for score, a, b in candidates if score >= config.segment_ratio * top)
 
 
+def _with_announced_list(blocks: list[Block], start: int, end: int) -> int:
+    """Extend the article over a list announced right after its last paragraph.
+
+    "The tour dates:" and the dates under it weigh nothing either way, so the
+    maximum-sum span may stop just before them.
+    """
+    if start == end:
+        return end
+    while end + 1 < len(blocks) and blocks[end].text.endswith(_COLONS) and blocks[end + 1].listed:
+        end += 1
+        while end < len(blocks) and blocks[end].listed:
+            end += 1
+    return end
+
+
+_COLONS = (":", "：")
+
+
 def best_span(weights: list[float]) -> tuple[int, int]:
     """[start, end) of the maximum-sum run (Kadane); (0, 0) when all are <= 0.
 
@@ -91,6 +109,7 @@ def apply(doc: Document, config: Config) -> None:
         start, end = earliest_strong_span(blocks, weights, config)
     else:
         start, end = best_span(weights)
+    end = _with_announced_list(blocks, start, end)
     for i, block in enumerate(blocks):
         if block.decided:
             continue
