@@ -30,14 +30,15 @@ result does not depend on file order or on the number of workers.
 Memory.  Folders are listed one at a time and sorted (for a stable order), at
 most a few chunks of paths are in flight, results are written as they come:
 memory does not grow with the number of files, only with the largest single
-folder (its names) and with the template counters, one 8-byte id per distinct
-line of a group (:func:`cleaner.stages.templates.template_id`).
+folder (its names) and with the template counters: per group, one entry per
+distinct line, keyed by a 64-bit id rather than the line
+(:func:`cleaner.stages.templates.template_id`; ~100 bytes an entry in Python).
 
 HTML.  For HTML pages the first pass must run trafilatura anyway (to read the
 lines and the URL), so it cleans the page completely and keeps the result in a
 work folder (``OUT_DIR/.cleaner-work``, removed at the end); the second pass
 reuses it unless the page has a learned template line, so most HTML pages are
-extracted once.
+extracted once.  The work folder takes about as much disk as the outputs.
 """
 from __future__ import annotations
 
