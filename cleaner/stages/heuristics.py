@@ -6,6 +6,8 @@ NEAR_GOOD and SHORT are decided by the region stage from where they stand.
 """
 from __future__ import annotations
 
+import regex
+
 from .. import stoplists
 from ..config import Config
 from ..document import Block, Document, Quality
@@ -20,8 +22,34 @@ TITLE_CASE_WINDOW, TITLE_CASE_MIN = 8, 7
 TITLE_CASE_FUNCTION_WORDS = 2
 
 
+# A headline glued to its summary with no space: "...Metro-Detroit FavoritesFall
+# has officially arrived".  (Brand names such as "PlayStation" glue too, which
+# is why this only counts after a Title-Case run, see glued_teaser.)
+_CAMEL_GLUE = regex.compile(r"\p{Ll}{3}[\p{Ll}'’]*\p{Lu}\p{Ll}")
+# A headline run into the dateline of its summary: "...deemed stateless
+# WASHINGTON: Expressing concern...".
+_MID_DATELINE = regex.compile(r"(?<=[^.!?:;\s]\s)\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2}:\s")
+
+
+def _capitalised_share(words: list[str]) -> float:
+    return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) / len(words) if words else 0.0
+
+
 def glued_teaser(text: str, length: float, stoplist: frozenset[str]) -> bool:
     """A Title-Case headline with its summary glued on, as teaser lists give them.
+
+    Three shapes: the headline in title case then the summary in sentence
+    case; a Title-Case headline glued to its summary with no space
+    ("...Metro-Detroit FavoritesFall has officially arrived"); a headline
+    run into its summary's all-caps dateline ("...deemed stateless
+    WASHINGTON: Expressing concern").
+
+    >>> glued_teaser("Explore The Top Spots in The Rivertown NeighborhoodVisiting Rivertown, or just looking to appreciate it", 18, frozenset())
+    True
+    >>> glued_teaser("Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has pleaded guilty", 18, frozenset())
+    True
+    >>> glued_teaser("Analysts said MasterCard and Visa would raise fees again next year, which angered many shop owners.", 16, frozenset())
+    False
 
     Prose does not open with seven capitalised words out of eight, two of them
     function words ("Is Violence In Sports On The Rise?": English title
@@ -38,6 +66,14 @@ def glued_teaser(text: str, length: float, stoplist: frozenset[str]) -> bool:
     words = text.split()
     if length < 12 or len(words) < 12:
         return False
+    glue = _CAMEL_GLUE.search(text, 0, 200)
+    if glue:
+        before = text[: glue.start()].split()
+        if len(before) >= 4 and _capitalised_share(before) >= 0.75:
+            return True
+    dateline = _MID_DATELINE.search(text, 0, 300)
+    if dateline and len(text[: dateline.start()].split()) >= 5:
+        return True
     head = words[:TITLE_CASE_WINDOW]
     function_caps = sum(1 for w in head if w[:1].isupper() and w.casefold().strip(",:;?!.") in stoplist)
     if function_caps < TITLE_CASE_FUNCTION_WORDS:
