@@ -20,11 +20,16 @@ import unicodedata
 import regex
 
 # Zero-width and formatting characters that scrapers leave between words,
-# C0/C1 controls other than tab (tab is turned into a space), and lone
+# C0/C1 controls that do not separate anything (NUL, ESC, DEL...), and lone
 # surrogates (not text: they cannot even be written as UTF-8).
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\p{Cs}\p{Cc}--[\t]]", flags=regex.V1)
-# Every kind of space (NBSP, thin space, ideographic space, tab) and runs of them.
-_SPACES = regex.compile(r"[\s\p{Zs}]+")
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\p{Cs}\p{Cc}--[\s\x1c-\x1f]]", flags=regex.V1)
+# The same among ASCII characters, to test the common all-ASCII line cheaply.
+_ASCII_INVISIBLE = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+# Every kind of space (NBSP, thin space, ideographic space, tab) and runs of
+# them.  Controls that separate (vertical tab, form feed, NEL, the
+# information separators 0x1C-0x1F) are spaces too: removing them would glue
+# the words on either side into one the input never had.
+_SPACES = regex.compile(r"[\s\p{Zs}\x1c-\x1f]+")
 # List markers a text converter puts before an item; a lone letter such as
 # Portuguese "o" is a word, so only symbols count.
 _BULLET = regex.compile(r"^([*+\-•·◦▪▫■□●○►▶‣⁃–—»›✓✔]+|\d{1,3}[.)](?=\s))(?:\s+|$)")
@@ -37,11 +42,20 @@ def lines(text: str) -> list[str]:
 
 
 def line(text: str) -> str:
-    """One line in NFC, without invisible characters, with single spaces."""
+    """One line in NFC, without invisible characters, with single spaces.
+
+    The same whether or not the line is ASCII (a control is a control), and
+    invisible characters go before NFC composes: "e", ZERO WIDTH SPACE,
+    COMBINING ACUTE is "é", or a second pass would change it again.
+
+    >>> line("a\\x0cb\\x01c\\x1fd")
+    'a bc d'
+    >>> line("e\\u200b\\u0301") == "\\u00e9"
+    True
+    """
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        text = _INVISIBLE.sub("", text)
-    elif "\x00" in text or "\x1b" in text or "\x7f" in text:
+        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    elif _ASCII_INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
