@@ -18,7 +18,9 @@ _TAG = regex.compile(
     r"</?(?:html|head|body|div|p|span|a|script|style|meta|link|table|tr|td|ul|ol|li|br|h[1-6]|article|section|header|footer|nav|img|section|main)\b[^>]{0,500}>",
     regex.I,
 )
-_FRONTMATTER = regex.compile(r"^\ufeff?---[ \t]*\r?\n")
+# The opening fence, ended by any of the line breaks the text reader knows
+# (LF, CRLF, or the lone CR of old Mac files).
+_FRONTMATTER = regex.compile(r"^\ufeff?---[ \t]*(?:\r\n?|\n)")
 #: Sample of the start of the input used for sniffing.
 SNIFF = 20_000
 
