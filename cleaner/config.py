@@ -90,6 +90,10 @@ class Config:
     # --- dedupe -----------------------------------------------------------
     #: A teaser repeats at least this many leading words of a later paragraph.
     teaser_min_words: int = 6
+    #: Only lines of at least this many words are dropped as repeats or
+    #: teasers: short lines recur legitimately inside an article ("Meal 2",
+    #: "Eat every 2-3 hours" under each heading of a meal plan).
+    repeat_min_words: float = 10
 
     # --- HTML -------------------------------------------------------------
     html_focus: HtmlFocus = HtmlFocus.BALANCED

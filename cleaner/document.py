@@ -97,8 +97,11 @@ class Document:
     source_format: Format = Format.TEXT
     metadata: dict[str, Any] = field(default_factory=dict)
     language: str = ""
-    #: Matching keys of lines learned to be the site's template (batch mode).
-    templates: frozenset[str] = frozenset()
+    #: Matching keys (or ids) of lines learned to be the site's template (batch mode).
+    templates: frozenset = frozenset()
+    #: The format already chose the main content (trafilatura on HTML), so the
+    #: region stage only cuts at hard end markers instead of searching.
+    preselected: bool = False
 
     @property
     def kept(self) -> list[Block]:

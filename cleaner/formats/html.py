@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import lexicons
 from ..config import Config, HtmlFocus
 from ..document import Block, Document, Format, Role
 from ..rules import Rule
@@ -42,14 +43,25 @@ def parse(html: str, config: Config) -> Document:
     blocks = text_format.blocks(text)
     for b in blocks:
         b.gap_before = True  # trafilatura puts one paragraph per line
-    title = normalize.line(meta.get("title", ""))
-    if title:
-        head = Block(title, 0, role=Role.TITLE)
-        head.keep(Rule.HTML_TITLE)
-        blocks.insert(0, head)
+    _add_title(blocks, normalize.line(meta.get("title", "")))
     doc = Document(blocks, Format.HTML, {k: v for k, v in meta.items() if k != "language"})
     doc.language = meta.get("language", "")
+    doc.preselected = meta.get("fallback") is None
     return doc
+
+
+def _add_title(blocks: list[Block], title: str) -> None:
+    """Mark the headline: the extracted text's first line when it is the title
+    (trafilatura often keeps the <h1>), else the metadata title, put first."""
+    if not title:
+        return
+    if blocks and lexicons.key(blocks[0].text) == lexicons.key(title):
+        head = blocks[0]
+    else:
+        head = Block(title, 0)
+        blocks.insert(0, head)
+    head.role = Role.TITLE
+    head.keep(Rule.HTML_TITLE)
 
 
 def _whole_page_text(html: str) -> str:

@@ -12,15 +12,20 @@ from ..rules import Rule
 
 
 def apply(doc: Document, config: Config) -> None:
-    _repeats(doc)
+    _repeats(doc, config)
     _teasers(doc, config)
+
+
+def _substantial(doc: Document, config: Config):
+    """Kept blocks long enough to be a repeat worth dropping."""
+    return (b for b in doc.blocks if b.kept and b.features is not None and b.features.length >= config.repeat_min_words)
 
 
 def _words(block: Block) -> str:
     return " ".join(block.features.words)
 
 
-def _repeats(doc: Document) -> None:
+def _repeats(doc: Document, config: Config) -> None:
     """Of kept lines with the same words, keep one: the first that ends like a sentence.
 
     A teaser above the article repeats its first paragraph without the full
@@ -28,7 +33,7 @@ def _repeats(doc: Document) -> None:
     punctuated copy is the article's own.
     """
     first: dict[str, Block] = {}
-    for block in (b for b in doc.blocks if b.kept and b.features is not None):
+    for block in _substantial(doc, config):
         k = _words(block)
         earlier = first.get(k)
         if earlier is None:
@@ -47,7 +52,7 @@ def _teasers(doc: Document, config: Config) -> None:
     ``_PER_HEAD`` lines are remembered per head, so the work stays linear.
     """
     n = config.teaser_min_words
-    kept = [b for b in doc.blocks if b.kept and b.features is not None]
+    kept = list(_substantial(doc, config))
     later: dict[str, list[str]] = {}
     for block in reversed(kept):
         k = _words(block)

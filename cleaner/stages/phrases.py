@@ -56,7 +56,7 @@ Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 #: Concepts whose phrases are looked for in every line, in one scan.
 SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "cookie", "appeal",
-           "copyright", "legal", "caption_labels", "photo_agencies", "byline")
+           "copyright", "legal", "caption_labels", "photo_agencies", "byline", "signoff")
 
 
 def _index(langs: Langs) -> lexicons.Index:
@@ -165,6 +165,15 @@ def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return bool(label and rest.strip()) and f.length <= 30 and _is("related", label, l)
 
 
+def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'More stories', or a short line opening with such a header ('More from
+    Africa').  A line that ends like a sentence ('Next up is the drum dance!')
+    is the article talking, not a header."""
+    if _is("related", f.key, l):
+        return True
+    return not f.terminal and _short(f, c.prefix_max_words) and bool(f.hits.prefix("related"))
+
+
 def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Jane on May 2, 2019 at 4:47 pm said:': a short line ending in a verb of saying and a colon."""
     if f.length > 15 or not b.text.rstrip().endswith(":"):
@@ -186,8 +195,8 @@ RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= 20 and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, _contains_in_short("search")),
     (Rule.AD, _equals("ads")),
-    (Rule.RELATED_HEADER, _equals_or_prefix("related")),
-    (Rule.SIGNOFF, lambda b, f, c, l: bool(_SIGNOFF.match(b.text))),
+    (Rule.RELATED_HEADER, _related_header),
+    (Rule.SIGNOFF, lambda b, f, c, l: bool(_SIGNOFF.match(b.text)) or _contains_in_short("signoff")(b, f, c, l)),
     (Rule.CAPTION_LABEL, _caption_label),
     (Rule.CAPTION_CREDIT, _caption_credit),
     (Rule.COOKIE, _contains_in_short("cookie")),

@@ -65,6 +65,26 @@ def earliest_strong_span(blocks: list[Block], weights: list[float], config: Conf
     return next((a, b) for score, a, b in candidates if score >= config.segment_ratio * top)
 
 
+#: Heuristic drops that content trafilatura chose may take back: lists and
+#: tables inside an article have few function words or many links.
+_PRESELECTED_MAY_UNDO = frozenset({Rule.LOW_STOPWORDS, Rule.LINK_DENSE, Rule.MENU_RUN})
+
+
+def _keep_until_hard_marker(blocks: list[Block]) -> None:
+    """For content already chosen (trafilatura on HTML): keep what no phrase
+    rule dropped, up to the first comment thread or copyright line after it."""
+    ended = started = False
+    for block in blocks:
+        if block.rule in HARD_END_MARKERS and started:
+            ended = True
+        if ended:
+            if not block.decided:
+                block.drop(Rule.OUTSIDE)
+        elif not block.decided or block.rule in _PRESELECTED_MAY_UNDO:
+            block.keep(_KEEP_RULE.get(block.quality, Rule.INSIDE))
+        started = started or block.kept
+
+
 def _with_announced_list(blocks: list[Block], start: int, end: int) -> int:
     """Extend the article over a list announced right after its last paragraph.
 
@@ -104,6 +124,9 @@ def best_span(weights: list[float]) -> tuple[int, int]:
 
 def apply(doc: Document, config: Config) -> None:
     blocks = [b for b in doc.blocks if b.quality is not None]
+    if doc.preselected:
+        _keep_until_hard_marker(blocks)
+        return
     weights = [weight(b, config) for b in blocks]
     if config.segment_ratio > 0:
         start, end = earliest_strong_span(blocks, weights, config)
