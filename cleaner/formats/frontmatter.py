@@ -5,6 +5,9 @@ The record's ``title`` is the headline and its ``excerpt`` (or
 dropped (images, ``related:`` items, ``secured:`` blobs).  Text after the
 closing ``---`` goes through the text pipeline like any scraped page.
 A header that is not valid YAML mapping makes the input plain text.
+
+The header is untrusted YAML: aliases may make a small header a huge (or
+cyclic) graph, so metadata is read with a bounded budget of values.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from ..stages import normalize
 from . import text as text_format
 
 _FENCE = regex.compile(r"^---[ \t]*$")
-_TOP_KEY = regex.compile(r"^([A-Za-z_][\w-]*)\s*:")
+# A top-level key, bare or quoted ('"title": ...' is the same key to YAML).
+_TOP_KEY = regex.compile(r"""^(["']?)([A-Za-z_][\w-]*)\1\s*:""")
 TITLE_KEYS = ("title", "headline")
 EXCERPT_KEYS = ("excerpt", "description", "summary", "standfirst", "dek")
 #: Metadata fields and the front-matter keys they are read from, in order.
@@ -58,21 +62,51 @@ def _load(yaml_text: str) -> Any:
         return None
 
 
-def _scalar(value: Any) -> Any:
+#: Values read from one metadata field at most.  YAML aliases let a header
+#: of a few hundred bytes stand for a list of billions of items ("billion
+#: laughs"), or for a list that contains itself; real records have a few
+#: dozen tags.
+MAX_VALUES = 200
+
+
+def _scalar(value: Any, budget: list[int] | None = None) -> Any:
+    """A metadata value as a string or a list of strings; None when empty.
+
+    ``budget`` counts the values still allowed to be visited, shared by the
+    whole (possibly aliased or cyclic) structure.
+    """
+    budget = [MAX_VALUES] if budget is None else budget
+    if budget[0] <= 0:
+        return None
+    budget[0] -= 1
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat().replace("+00:00", "Z")
     if isinstance(value, dict):
-        return _scalar(value.get("name") or value.get("title") or "") or None
+        name = value.get("name") or value.get("title") or ""
+        # A name that is itself a list or mapping is not a name.
+        return _scalar(name, budget) if not isinstance(name, (dict, list)) else None
     if isinstance(value, list):
-        items = [_scalar(v) for v in value]
-        return [v for v in items if v not in (None, "")] or None
+        items = []
+        for v in value:
+            if budget[0] <= 0:
+                break
+            item = _scalar(v, budget)
+            if isinstance(item, list):
+                items.extend(item)
+            elif item not in (None, ""):
+                items.append(item)
+        return items or None
     if isinstance(value, bool) or value is None:
         return None
     return str(value).strip() or None
 
 
 def metadata(data: dict[str, Any]) -> dict[str, Any]:
-    """The record's date, URL, author, source, category and tags, where present."""
+    """The record's date, URL, author, source, category and tags, where present.
+
+    >>> metadata({"author": {"name": "Ada"}, "tags": ["a", ["b", None]], "published": True})
+    {'author': 'Ada', 'tags': ['a', 'b']}
+    """
     out: dict[str, Any] = {}
     for field, keys in METADATA_KEYS.items():
         for k in keys:
@@ -100,8 +134,23 @@ def _field_blocks(key: str, value: str, line: int, role: Role, rule: Rule) -> li
     return out
 
 
+def _key_line(header: list[str], key: str) -> int:
+    """The (1-based) header line where ``key`` is set, or 0 if no line starts with it.
+
+    YAML also sets keys where no line starts with them (flow mappings,
+    complex keys); the field still counts.  When a key is repeated the last
+    one wins, as in YAML.
+    """
+    found = [n for n, raw in enumerate(header, start=1) if (m := _TOP_KEY.match(raw)) and m.group(2) == key]
+    return found[-1] if found else 0
+
+
 def parse(text: str) -> Document | None:
-    """The record as a Document whose header is decided, or None if not front matter."""
+    """The record as a Document whose header is decided, or None if not front matter.
+
+    The title comes first and the excerpt second, wherever their keys stand
+    in the header: the output starts with the headline.
+    """
     parts = split(text)
     if parts is None:
         return None
@@ -109,14 +158,16 @@ def parse(text: str) -> Document | None:
     title_key, title = _text_field(data, TITLE_KEYS)
     excerpt_key, excerpt = _text_field(data, EXCERPT_KEYS)
     blocks: list[Block] = []
+    used = set()
+    for key, value, role, rule in ((title_key, title, Role.TITLE, Rule.FRONTMATTER_TITLE),
+                                   (excerpt_key, excerpt, Role.BODY, Rule.FRONTMATTER_EXCERPT)):
+        if key:
+            n = _key_line(header, key)
+            # A field set where no line names it is reported at the opening fence.
+            blocks += _field_blocks(key, value, n or 1, role, rule)
+            used.add(n)
     for n, raw in enumerate(header, start=1):
-        m = _TOP_KEY.match(raw)
-        k = m.group(1) if m else ""
-        if k and k == title_key:
-            blocks += _field_blocks(k, title, n, Role.TITLE, Rule.FRONTMATTER_TITLE)
-        elif k and k == excerpt_key:
-            blocks += _field_blocks(k, excerpt, n, Role.BODY, Rule.FRONTMATTER_EXCERPT)
-        elif raw.strip():
+        if n not in used and raw.strip():
             block = Block(normalize.line(raw), n)
             block.drop(Rule.FRONTMATTER_FIELD)
             blocks.append(block)
