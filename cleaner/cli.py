@@ -2,7 +2,8 @@
 
 Exit status: 0 success (also when a page has no article: the output is empty
 and a note goes to stderr); 1 when ``cleaner batch`` could not clean some
-files; 2 for unusable input or a usage error (one line on stderr, no
+files, or when the output cannot be written (a full disk: one line on
+stderr); 2 for unusable input or a usage error (one line on stderr, no
 traceback); 130 on Ctrl-C; 141 when the reader of stdout goes away
 (``cleaner big.txt | head -1``), as for other Unix tools.
 """
@@ -73,7 +74,10 @@ def _inputs(files: list[str]) -> Iterator[tuple[str, BinaryIO | None, str]]:
     """(name, stream or None, error) for each input, opened lazily in order."""
     for name in files or ["-"]:
         if name == "-":
-            yield "<stdin>", sys.stdin.buffer, ""
+            if sys.stdin is None:  # started with stdin closed (`cleaner <&-`)
+                yield "<stdin>", None, "standard input is closed"
+            else:
+                yield "<stdin>", sys.stdin.buffer, ""
             continue
         try:
             if os.path.isdir(name):
@@ -85,7 +89,25 @@ def _inputs(files: list[str]) -> Iterator[tuple[str, BinaryIO | None, str]]:
 
 
 def _write(out: BinaryIO, text: str) -> None:
-    out.write(text.encode("utf-8", "replace"))
+    """Write all of ``text`` as UTF-8.
+
+    A buffered write into a pipe whose reader has gone can return a short
+    count instead of raising (the rest is silently dropped), so write until
+    everything is out: the next write raises the BrokenPipeError that ends
+    the run with status 141, rather than exiting 0 with a truncated output.
+    """
+    data = memoryview(text.encode("utf-8", "replace"))
+    try:
+        while data:
+            data = data[out.write(data) or 0 :]
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(exc.strerror or str(exc)) from None
+
+
+class _OutputError(Exception):
+    """The output cannot be written (a full disk, a device error)."""
 
 
 def _clean_stream(name: str, stream: BinaryIO, args: argparse.Namespace, config: Config, out: BinaryIO,
@@ -96,7 +118,7 @@ def _clean_stream(name: str, stream: BinaryIO, args: argparse.Namespace, config:
     except OSError as exc:
         return exc.strerror or str(exc)
     finally:
-        if stream is not sys.stdin.buffer:
+        if sys.stdin is None or stream is not sys.stdin.buffer:
             stream.close()
     try:
         doc = clean_document(data, config=config)
@@ -126,6 +148,8 @@ def _filter(argv: list[str]) -> int:
         print(legend())
         return EXIT_OK
     config = config_from(args)
+    if sys.stdout is None:  # started with stdout closed (`cleaner page.txt >&-`)
+        raise _OutputError("standard output is closed")
     out = sys.stdout.buffer
     colour = args.explain and out.isatty() and not os.environ.get("NO_COLOR")
     status, first = EXIT_OK, True
@@ -138,8 +162,17 @@ def _filter(argv: list[str]) -> int:
         if error:
             print(f"cleaner: {name}: {error}", file=sys.stderr)
             status = EXIT_USAGE
-        out.flush()
+        _flush(out)
     return status
+
+
+def _flush(out: BinaryIO) -> None:
+    try:
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(exc.strerror or str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,12 +186,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cleaner: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except _OutputError as exc:
+        if sys.stdout is not None:
+            _discard_stdout()
+        print(f"cleaner: cannot write the output: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`| head`): stop quietly.
+        _discard_stdout()
         return EXIT_PIPE
+
+
+def _discard_stdout() -> None:
+    """Keep Python from failing again when it flushes stdout at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":
