@@ -58,6 +58,9 @@ def decode(data: bytes) -> str:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"binary data ({what}), not text")
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -69,6 +72,38 @@ def decode(data: bytes) -> str:
     if _control_share(data) > _MAX_CONTROL:
         raise InputError("binary data, not text")
     return _detected(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark, told by where its NUL bytes are.
+
+    Latin letters in UTF-16 carry a NUL byte: every other byte is NUL (the
+    odd ones in little-endian, the even ones in big-endian) and, in text, no
+    other byte is.  Binary data with that pattern that also decodes to text
+    without control characters is not something a crawler stores.
+
+    >>> _utf16_without_bom("Grüße aus Köln".encode("utf-16-be"))
+    'Grüße aus Köln'
+    >>> _utf16_without_bom(b"plain ascii") is None
+    True
+    """
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= half // 2 and even == 0:
+        encoding = "utf-16-le"
+    elif even >= half // 2 and odd == 0:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text[:4096] if c < " " and c not in "\t\n\r\f")
+    return text if controls <= len(text[:4096]) // 100 else None
 
 
 #: Without NUL bytes, text is not UTF-16/32 (their ASCII letters carry a NUL),
