@@ -122,15 +122,19 @@ class Hits:
 
     ``spots[concept]`` lists ``(word position, phrase)``; for an unspaced
     phrase the position is 0 when it opens the line and 1 otherwise.
+    ``exact`` are the concepts one of whose phrases is the whole line.
     """
 
     key: str
     spots: dict[str, list[tuple[int, str]]]
+    exact: tuple[str, ...] = ()
 
     def found(self, concept: str, within: int | None = None) -> bool:
         """A phrase of ``concept`` occurs (among the first ``within`` words)."""
-        spots = self.spots.get(concept, ())
-        return any(within is None or pos < within for pos, _ in spots)
+        spots = self.spots.get(concept)
+        if not spots:
+            return False
+        return within is None or any(pos < within for pos, _ in spots)
 
     def prefix(self, concept: str, min_words: int = 2) -> str:
         """The longest phrase of at least ``min_words`` words opening the line, or ``""``.
@@ -150,21 +154,27 @@ class Hits:
 class Index:
     """Every concept's phrases in one structure, so a line is scanned once.
 
-    Spaced phrases are indexed by their first word, unspaced ones (Chinese,
-    Japanese) by their first character; scanning a line costs a dictionary
-    lookup per word (per character for unspaced text) plus the few
-    candidates that share it.
+    One-word phrases are looked up by the word; longer spaced phrases by
+    their first two words (then checked whole); unspaced phrases (Chinese,
+    Japanese) by their first character.  Scanning a line costs a dictionary
+    lookup or two per word (per character for unspaced text) plus the few
+    candidates that share them.
     """
 
     def __init__(self, concepts: tuple[str, ...], langs: tuple[str, ...]) -> None:
         self.exact: dict[str, tuple[str, ...]] = {}
-        self.by_word: dict[str, list[tuple[str, str]]] = {}
+        self.single: dict[str, tuple[str, ...]] = {}
+        self.by_pair: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.by_char: dict[str, list[tuple[str, str]]] = {}
         for concept in concepts:
             ps = phrases(concept, langs)
             for p in ps.spaced:
                 self.exact[p] = (*self.exact.get(p, ()), concept)
-                self.by_word.setdefault(p.split(" ", 1)[0], []).append((p, concept))
+                words = p.split(" ")
+                if len(words) == 1:
+                    self.single[p] = (*self.single.get(p, ()), concept)
+                else:
+                    self.by_pair.setdefault((words[0], words[1]), []).append((p, concept))
             for p in ps.unspaced:
                 self.exact[p] = (*self.exact.get(p, ()), concept)
                 self.by_char.setdefault(p[0], []).append((p, concept))
@@ -176,16 +186,23 @@ class Index:
     def scan(self, key: str, max_words: int, unspaced: bool) -> Hits:
         """Phrases starting in the first ``max_words`` words of ``key``."""
         spots: dict[str, list[tuple[int, str]]] = {}
+        words = key.split(" ", max_words + 1)
+        last = min(len(words), max_words)
         offset = 0
-        for pos, word in enumerate(key.split(" ", max_words)[:max_words]):
-            for phrase, concept in self.by_word.get(word, ()):
-                end = offset + len(phrase)
-                if key.startswith(phrase, offset) and (end == len(key) or key[end] == " "):
-                    spots.setdefault(concept, []).append((pos, phrase))
+        single, by_pair = self.single, self.by_pair
+        for pos in range(last):
+            word = words[pos]
+            for concept in single.get(word, ()):
+                spots.setdefault(concept, []).append((pos, word))
+            if pos + 1 < len(words):
+                for phrase, concept in by_pair.get((word, words[pos + 1]), ()):
+                    end = offset + len(phrase)
+                    if key.startswith(phrase, offset) and (end == len(key) or key[end] == " "):
+                        spots.setdefault(concept, []).append((pos, phrase))
             offset += len(word) + 1
         if unspaced and self.by_char:
             self._scan_unspaced(key[: max_words * 8], spots)
-        return Hits(key, spots)
+        return Hits(key, spots, self.exact.get(key, ()))
 
     def _scan_unspaced(self, text: str, spots: dict[str, list[tuple[int, str]]]) -> None:
         by_char = self.by_char

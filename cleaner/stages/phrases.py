@@ -31,6 +31,15 @@ _COUNT_ITEM = regex.compile(r"^[^()\d]{1,60}\s?\(\d[\d,.\s]*\)$")
 _CREDIT_SHAPE = regex.compile(r"/|\||©|\bvia\b", flags=regex.I)
 
 
+def _has_any(text: str, chars: str) -> bool:
+    return any(ch in text for ch in chars)
+
+
+def _signoff_shape(b: Block, f: Features) -> bool:
+    """'mk/wd (AP, AFP)': initials joined by slashes (checked cheaply first)."""
+    return "/" in b.text and f.length <= 10 and bool(_SIGNOFF.match(b.text))
+
+
 def _short(f: Features, limit: float) -> bool:
     return f.length <= limit
 
@@ -64,17 +73,17 @@ def _index(langs: Langs) -> lexicons.Index:
 
 
 def _is(concept: str, key: str, langs: Langs) -> bool:
-    """The whole ``key`` is a phrase of ``concept``."""
+    """The whole ``key`` (a label, say) is a phrase of ``concept``."""
     return concept in _index(langs).equals(key)
 
 
 def _equals(concept: str) -> Predicate:
-    return lambda b, f, c, l: _is(concept, f.key, l)
+    return lambda b, f, c, l: concept in f.hits.exact
 
 
 def _equals_or_prefix(concept: str) -> Predicate:
     def match(b: Block, f: Features, c: Config, l: Langs) -> bool:
-        return _is(concept, f.key, l) or (_short(f, c.prefix_max_words) and bool(f.hits.prefix(concept)))
+        return concept in f.hits.exact or (_short(f, c.prefix_max_words) and bool(f.hits.prefix(concept)))
 
     return match
 
@@ -83,7 +92,7 @@ def _contains_in_short(concept: str) -> Predicate:
     """The phrase anywhere in a short line, or opening a line of any length."""
 
     def match(b: Block, f: Features, c: Config, l: Langs) -> bool:
-        if _is(concept, f.key, l):
+        if concept in f.hits.exact:
             return True
         return f.hits.found(concept, None if _short(f, c.contains_max_words) else c.opening_words)
 
@@ -101,7 +110,7 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """A menu label on its own, or as the label of a line ('You are here: Home...')."""
-    return _is("navigation", f.key, l) or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text), l))
+    return "navigation" in f.hits.exact or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text), l))
 
 
 def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -135,7 +144,7 @@ def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
     occurs in article prose, and footer paragraphs often end with it."""
     if "©" in b.text and _short(f, c.contains_max_words):
         return True
-    return _is("copyright", f.key, l) or f.hits.found("copyright")
+    return "copyright" in f.hits.exact or f.hits.found("copyright")
 
 
 # A name: capitalised words, initials, particles such as "de" or "van".
@@ -169,7 +178,7 @@ def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'More stories', or a short line opening with such a header ('More from
     Africa').  A line that ends like a sentence ('Next up is the drum dance!')
     is the article talking, not a header."""
-    if _is("related", f.key, l):
+    if "related" in f.hits.exact:
         return True
     return not f.terminal and _short(f, c.prefix_max_words) and bool(f.hits.prefix("related"))
 
@@ -185,18 +194,18 @@ def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 #: (rule, predicate), tried in order; the first match drops the block.
 RULES: tuple[tuple[Rule, Predicate], ...] = (
-    (Rule.SHORT_LINK, lambda b, f, c, l: bool(_URL_LINE.match(b.text))),
+    (Rule.SHORT_LINK, lambda b, f, c, l: b.text.startswith(("http", "www.")) and bool(_URL_LINE.match(b.text))),
     (Rule.COMMENTS, _equals_or_prefix("comments")),
     (Rule.COMMENT_HEADER, _comment_header),
     (Rule.SHARE_BAR, _share_bar),
     (Rule.SHARE_LABEL, _equals_or_prefix("share")),
     (Rule.RELATED_INLINE, _related_label),
     (Rule.NAVIGATION, _navigation),
-    (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= 20 and bool(_BREADCRUMB.match(b.text))),
+    (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= 20 and _has_any(b.text, ">›»") and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, _contains_in_short("search")),
     (Rule.AD, _equals("ads")),
     (Rule.RELATED_HEADER, _related_header),
-    (Rule.SIGNOFF, lambda b, f, c, l: bool(_SIGNOFF.match(b.text)) or _contains_in_short("signoff")(b, f, c, l)),
+    (Rule.SIGNOFF, lambda b, f, c, l: _signoff_shape(b, f) or _contains_in_short("signoff")(b, f, c, l)),
     (Rule.CAPTION_LABEL, _caption_label),
     (Rule.CAPTION_CREDIT, _caption_credit),
     (Rule.COOKIE, _contains_in_short("cookie")),
@@ -205,7 +214,7 @@ RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.LEGAL, _legal),
     (Rule.BYLINE, _byline),
     (Rule.TIMESTAMP, _timestamp),
-    (Rule.COUNT_LIST, lambda b, f, c, l: bool(_COUNT_ITEM.match(b.text))),
+    (Rule.COUNT_LIST, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
 )
 
 #: Rules whose line, after the article has begun, means the article is over.
@@ -217,14 +226,23 @@ HARD_END_MARKERS = frozenset({Rule.COMMENTS, Rule.COMMENT_HEADER, Rule.COPYRIGHT
 END_MARKERS = HARD_END_MARKERS | {Rule.RELATED_HEADER, Rule.LEGAL}
 
 
+def _scan(f: Features, config: Config, langs: Langs) -> lexicons.Hits:
+    """Where phrases occur: anywhere in a short line, in the opening words of a
+    long one -- except copyright notices, looked for all along (see _copyright)."""
+    if f.length <= config.contains_max_words:
+        return _index(langs).scan(f.key, len(f.key), f.unspaced)
+    hits = _index(langs).scan(f.key, config.opening_words, f.unspaced)
+    rest = lexicons.index(("copyright",), langs).scan(f.key, len(f.key), f.unspaced)
+    hits.spots.update(rest.spots)
+    return hits
+
+
 def match(block: Block, config: Config) -> Rule | None:
     """The first phrase rule that matches ``block``, or None."""
     langs = config.lexicon_languages
     f = block.features
     if f.hits is None:
-        # The whole line is scanned; each rule decides how far in a phrase
-        # may stand (see _contains_in_short).
-        f.hits = _index(langs).scan(f.key, len(f.key), f.unspaced)
+        f.hits = _scan(f, config, langs)
     for rule, predicate in RULES:
         if predicate(block, f, config, langs):
             return rule
