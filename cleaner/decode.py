@@ -48,13 +48,20 @@ def decode(data: bytes) -> str:
     'café'
     >>> decode("Le café de la gare est fermé depuis l'été dernier.".encode("latin-1"))
     "Le café de la gare est fermé depuis l'été dernier."
+    >>> decode(b"\\xff\\xfe" + "\\x00NUL first".encode("utf-16-le"))  # not UTF-32's FF FE 00 00
+    '\\x00NUL first'
     """
+    failure = ""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            # FF FE 00 00 opens UTF-32-LE, and also UTF-16-LE text whose first
+            # character is NUL: when one reading fails, try the next.
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {encoding} after a byte-order mark ({exc.reason})") from None
+                failure = failure or f"invalid {encoding} after a byte-order mark ({exc.reason})"
+    if failure:
+        raise InputError(failure)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"binary data ({what}), not text")
