@@ -10,7 +10,6 @@ traceback); 130 on Ctrl-C; 141 when the reader of stdout goes away
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -129,6 +128,8 @@ def _clean_stream(name: str, stream: BinaryIO, args: argparse.Namespace, config:
 
         _write(out, "\n".join(lines(doc, colour=colour)) + "\n")
     elif args.format == "json":
+        import json
+
         record = doc.to_dict()
         if name != "<stdin>":
             record["path"] = name

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from pathlib import Path
+import os
 
-from . import lexicons
+from . import diskcache, lexicons
 from .tokens import _UNSPACED
 
 #: How many of each language's most frequent function words identify it.
@@ -20,18 +20,19 @@ SIGNATURE_SIZE = 60
 
 
 @functools.cache
-def _justext_dir() -> Path | None:
+def _justext_dir() -> str | None:
     spec = importlib.util.find_spec("justext")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
-    return path if path.is_dir() else None
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "stoplists")
+    return path if os.path.isdir(path) else None
 
 
 @functools.cache
 def _codes() -> dict[str, str]:
     """jusText's language names mapped to ISO 639 codes (lexicons/languages.tsv)."""
-    rows = (lexicons.HERE / "languages.tsv").read_text(encoding="utf-8").splitlines()
+    with open(os.path.join(lexicons.HERE, "languages.tsv"), encoding="utf-8") as f:
+        rows = f.read().splitlines()
     return dict(r.split("\t")[:2] for r in rows if r and not r.startswith("#"))
 
 
@@ -44,7 +45,7 @@ def _read_justext(name: str, limit: int | None = None) -> frozenset[str]:
     if folder is None:
         return frozenset()
     out = set()
-    with open(folder / f"{name}.txt", encoding="utf-8") as f:
+    with open(os.path.join(folder, f"{name}.txt"), encoding="utf-8") as f:
         for i, line in enumerate(f):
             if limit is not None and i >= limit:
                 break
@@ -54,13 +55,13 @@ def _read_justext(name: str, limit: int | None = None) -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.cache
+@diskcache.persistent
 def signatures() -> dict[str, frozenset[str]]:
     """Each spaced language's most frequent function words, keyed by ISO code."""
     return {code: _read_justext(name, SIGNATURE_SIZE) for name, code in _codes().items()}
 
 
-@functools.cache
+@diskcache.persistent
 def stoplist(code: str) -> frozenset[str]:
     """The full stoplist of a language by ISO code (empty if unknown)."""
     own = lexicons.read(code, "stopwords")
@@ -92,7 +93,7 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
     return best if counts[best] >= max(3, len(tokens) // 20) else ""
 
 
-@functools.cache
+@diskcache.persistent
 def _owners() -> dict[str, tuple[str, ...]]:
     """Each signature word and the languages it is a signature word of."""
     owners: dict[str, list[str]] = {}

@@ -11,7 +11,6 @@ cyclic) graph, so metadata is read with a bounded budget of values.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import regex
@@ -79,6 +78,8 @@ def _scalar(value: Any, budget: list[int] | None = None) -> Any:
     if budget[0] <= 0:
         return None
     budget[0] -= 1
+    import datetime as dt  # only records with dates need it: kept off the start-up path
+
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat().replace("+00:00", "Z")
     if isinstance(value, dict):

@@ -15,8 +15,6 @@ True
 """
 from __future__ import annotations
 
-import hashlib
-
 from ..config import Config
 from ..document import Document
 from ..rules import Rule
@@ -27,6 +25,8 @@ def template_id(key: str) -> int:
 
     Two of a million distinct lines share an id with odds of about 3 in 10^8.
     """
+    import hashlib  # batch mode only: kept off the start-up path
+
     digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
