@@ -80,17 +80,23 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
     if unspaced and unspaced >= len(tokens):
         kana = any("\u3040" <= ch <= "\u30ff" for ch in sample)
         return "ja" if kana else "zh"
-    counts: dict[str, int] = {}
+    # A word shared by many languages' signatures says little: "the" is in
+    # Igbo's and Yoruba's lists too (their stoplists came from Wikipedia
+    # text full of English).  Each hit counts 1/(languages sharing the word).
+    scores: dict[str, float] = {}
+    hits: dict[str, int] = {}
     owners = _owners()
     for t in tokens:
-        for code in owners.get(t, ()):
-            counts[code] = counts.get(code, 0) + 1
-    if not counts:
+        langs = owners.get(t, ())
+        for code in langs:
+            scores[code] = scores.get(code, 0.0) + 1.0 / len(langs)
+            hits[code] = hits.get(code, 0) + 1
+    if not scores:
         return ""
-    # Most hits wins; on a tie the language listed first (alphabetical) does,
+    # Best score wins; on a tie the language listed first (alphabetical) does,
     # so the answer never depends on dictionary order.
-    best = min(counts, key=lambda code: (-counts[code], code))
-    return best if counts[best] >= max(3, len(tokens) // 20) else ""
+    best = min(scores, key=lambda code: (-scores[code], code))
+    return best if hits[best] >= max(3, len(tokens) // 20) else ""
 
 
 @diskcache.persistent

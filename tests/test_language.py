@@ -1,0 +1,30 @@
+"""The document's language, told from its prose by function words or script."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean_document
+
+SAMPLES = {
+    "en": "A short time later, officers stopped a vehicle driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive. "
+          "While speaking to Blair and his passengers, officers found methamphetamine in the car, police said.",
+    "de": "Die Bundesregierung will die Steuer im kommenden Jahr senken, wie der Minister am Mittwoch in Berlin "
+          "sagte, und die Opposition kritisierte den Plan als zu spät und zu klein für die Familien.",
+    "fr": "Le gouvernement a annoncé mardi une nouvelle aide pour les agriculteurs touchés par la sécheresse, "
+          "mais les syndicats estiment que les montants ne suffiront pas à sauver les exploitations.",
+    "pl": "Miasto podpisało w poniedziałek umowę na budowę nowej linii tramwajowej, która połączy dworzec "
+          "główny z lotniskiem i ma być gotowa przed końcem przyszłego roku, jak poinformowali urzędnicy.",
+    "ru": "Правительство в среду одобрило новый план строительства дорог, который, по словам министра, "
+          "позволит сократить время в пути между крупными городами страны почти вдвое.",
+    "zh": "北京市交通委员会周二表示，连接城市东部和北部的地铁新线路将在今年年底前开通运营，全长约三十公里。",
+    "ja": "市は十日、駅前に建設していた新しい図書館を来月一日にオープンすると発表した。蔵書はおよそ三十万冊である。",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SAMPLES))
+def test_language_is_detected(code):
+    assert clean_document(SAMPLES[code]).language == code
+
+
+def test_no_language_for_text_without_function_words():
+    assert clean_document("Apple Banana Cherry 2019 Kiwi Mango").language == ""
