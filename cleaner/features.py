@@ -12,8 +12,10 @@ _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b[\w-
 # Sentence-final punctuation of many scripts, possibly followed by a closing
 # quote or bracket: prose ends with it, menus and headlines mostly do not.
 # A colon ends a sentence that announces a list or a quote.  An ellipsis is
-# not an end: "...as Hurri..." is a teaser cut short.
-_TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।：]['\"”’»)\]]*$")
+# not an end: "...as Hurri..." is a teaser cut short.  Besides Latin, CJK,
+# Arabic and Devanagari marks: Urdu ۔, Armenian ։, Ethiopic ።, Khmer ។,
+# Myanmar ။, Devanagari double danda ॥, and closing quotes of many kinds.
+_TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।॥：۔։።។။]['\"”’»」』)\]]*$")
 _LETTER = regex.compile(r"\p{L}")
 
 
