@@ -112,6 +112,9 @@ class Config:
     #: few articles have in common is on a few.  A half leaves room for pages
     #: that lack the promo (galleries, short notes) without catching topics.
     template_min_share: float = 0.5
+    #: Shorter lines are never dropped as template: a subheading most of a
+    #: site's recipes share ("Ingredients") belongs to each recipe.
+    template_min_words: float = 3
 
     def with_(self, **changes) -> "Config":
         """A copy with some fields changed (the config itself is frozen)."""

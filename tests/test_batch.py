@@ -365,3 +365,14 @@ def test_files_are_handed_to_workers_lazily_so_memory_stays_bounded(tmp_path):
     assert next(results) is None  # an unreadable file: nothing learned from it
     assert pulled <= (batch.IN_FLIGHT_PER_JOB * 2 + 1) * batch.CHUNK
     results.close()
+
+
+def test_a_short_subheading_shared_by_most_pages_is_not_template():
+    from cleaner import clean_document
+    from cleaner.lexicons import key
+
+    page = ("Lemon cake for a quiet Sunday\n\nIngredients\n\n"
+            + "Mix the flour with the butter and the sugar until the dough is smooth, then add the lemon zest and bake it slowly. " * 3)
+    doc = clean_document(page, templates={key("Ingredients")})
+    assert "Ingredients" in doc.text
+    assert "templates.repeated_across_pages" not in doc.rule_counts()

@@ -5,6 +5,10 @@ The lines themselves are learned across many pages of one site by
 in ``doc.templates``.  A phrase rule that already named a line keeps its more
 specific reason.
 
+Only lines of at least ``Config.template_min_words`` words are dropped: a
+promo or disclaimer is a sentence, while a one-word subheading that most of
+a site's pages share ("Ingredients", "Method") is part of each article.
+
 ``doc.templates`` may hold matching keys (:func:`cleaner.lexicons.key`) or
 their :func:`template_id`: batch mode counts every line of every page of a
 corpus, and 8-byte ids keep those counters at a fraction of the memory of the
@@ -37,5 +41,7 @@ def apply(doc: Document, config: Config) -> None:
     # Keys and ids may be mixed: compare everything as ids (an int is never a key).
     wanted = {t if isinstance(t, int) else template_id(t) for t in doc.templates}
     for block in doc.blocks:
-        if not block.decided and template_id(block.features.key) in wanted:
+        if block.decided or block.features.length < config.template_min_words:
+            continue
+        if template_id(block.features.key) in wanted:
             block.drop(Rule.TEMPLATE)
