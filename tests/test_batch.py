@@ -371,8 +371,8 @@ def test_a_short_subheading_shared_by_most_pages_is_not_template():
     from cleaner import clean_document
     from cleaner.lexicons import key
 
-    page = ("Lemon cake for a quiet Sunday\n\nIngredients\n\n"
-            + "Mix the flour with the butter and the sugar until the dough is smooth, then add the lemon zest and bake it slowly. " * 3)
+    para = "Mix the flour with the butter and the sugar until the dough is smooth, then add the lemon zest and bake it slowly. " * 2
+    page = f"Lemon cake for a quiet Sunday\n\n{para}\n\nIngredients\n\n{para.replace('Mix', 'Stir')}"
     doc = clean_document(page, templates={key("Ingredients")})
     assert "Ingredients" in doc.text
     assert "templates.repeated_across_pages" not in doc.rule_counts()
