@@ -34,6 +34,15 @@ folder (its names) and with the template counters: per group, one entry per
 distinct line, keyed by a 64-bit id rather than the line
 (:func:`cleaner.stages.templates.template_id`; ~100 bytes an entry in Python).
 
+Engines.  Both passes go through an :class:`Engine`: processes on this machine
+(:class:`LocalEngine`, the default) or a Dask cluster (``--engine dask``,
+:mod:`cleaner.dask_engine`).  The work on each file -- :func:`count_files` in
+the first pass, :func:`clean_files` in the second -- is the same for both, and
+so is everything around it (listing, summary, report); they differ only in
+where that work runs and how the first pass's counts are summed.  Files are
+read and written through :mod:`cleaner.storage`, where a local path and, for
+Dask, an fsspec URL (``s3://bucket/pages``) take the same code.
+
 HTML.  For HTML pages the first pass must run trafilatura anyway (to read the
 lines and the URL), so it cleans the page completely and keeps the result in a
 work folder (``OUT_DIR/.cleaner-work``, removed at the end); the second pass
@@ -45,8 +54,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import io
 import re
-import shutil
 import signal
 import sys
 import threading
@@ -57,10 +66,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from . import __version__, lexicons
+from . import __version__, lexicons, storage
 from .api import clean_document, parse
 from .config import DEFAULT, Config
 from .decode import decode
@@ -70,11 +79,10 @@ from .formats import detect
 from .rules import Rule
 from .stages import repair
 from .stages.templates import template_id
+from .storage import TMP_SUFFIX, remove_temps, write_atomic  # noqa: F401 - part of this module's API
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-TMP_SUFFIX = ".cleaner-tmp"
-_TMP_NAME = re.compile(r"^\..+\.[0-9a-f]{16}" + re.escape(TMP_SUFFIX) + r"\Z", re.S)
 WORK_DIR = ".cleaner-work"
 JSONL_NAME = "documents.jsonl"
 #: Files per task sent to a worker: enough to amortise the round trip
@@ -169,6 +177,12 @@ class TemplateCounter:
         self.pages[group] += 1
         self.lines[group].update(set(ids))  # a line counts once per page
 
+    def update(self, other: TemplateCounter) -> None:
+        """Add the counts of ``other``: the counts of both sets of pages (the reduce step)."""
+        self.pages.update(other.pages)
+        for group, lines in other.lines.items():
+            self.lines[group].update(lines)
+
     def templates(self, min_pages: int, min_share: float) -> dict[Hashable, frozenset[int]]:
         """The template ids of each group that has any (big enough groups only)."""
         out = {}
@@ -179,6 +193,39 @@ class TemplateCounter:
             if ids:
                 out[group] = ids
         return out
+
+
+def merge_counters(*counters: TemplateCounter) -> TemplateCounter:
+    """One counter with the counts of all; the inputs are left as they are.
+
+    Counts add up, so any grouping and order of merges gives the same counter:
+    a cluster may merge partial counters in whatever tree suits it.
+
+    >>> a, b = TemplateCounter(), TemplateCounter()
+    >>> a.add("dir:x", [1, 2]); b.add("dir:x", [2]); b.add("dir:y", [3])
+    >>> m = merge_counters(a, b)
+    >>> dict(m.pages), dict(m.lines["dir:x"]), dict(a.pages)
+    ({'dir:x': 2, 'dir:y': 1}, {1: 1, 2: 2}, {'dir:x': 1})
+    """
+    out = TemplateCounter()
+    for counter in counters:
+        out.update(counter)
+    return out
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What the first pass concludes: the template lines, and the sizes behind them for the report."""
+
+    groups: int = 0  #: groups of pages seen
+    pages: dict[str, int] = field(default_factory=dict)  #: pages of each group that has template lines
+    templates: dict[str, frozenset[int]] = field(default_factory=dict)
+
+
+def conclude(counter: TemplateCounter, config: Config) -> Learned:
+    """The template lines of each group, from the counts of all its pages."""
+    templates = counter.templates(config.template_min_pages, config.template_min_share)
+    return Learned(len(counter.pages), {g: counter.pages[g] for g in templates}, templates)
 
 
 def _as_text(data: str | bytes) -> str:
@@ -300,7 +347,7 @@ def walk(root: str, match: re.Pattern[str] | None = None, clashes: bool = True) 
     while stack:
         folder = stack.pop()
         try:
-            files, dirs = _list(os.path.join(root, folder))
+            files, dirs = storage.listdir(storage.join(root, folder))
         except OSError as exc:
             yield Entry(folder or ".", f"cannot read folder: {exc.strerror or exc}")
             continue
@@ -318,68 +365,6 @@ def walk(root: str, match: re.Pattern[str] | None = None, clashes: bool = True) 
 
 def posix_join(folder: str, name: str) -> str:
     return f"{folder}/{name}" if folder else name
-
-
-def _list(path: str) -> tuple[list[str], list[str]]:
-    """(files, folders) of one folder, sorted, without hidden ones."""
-    files, dirs = [], []
-    with os.scandir(path) as it:
-        for entry in it:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                dirs.append(entry.name)
-            elif entry.is_file():
-                files.append(entry.name)
-    return sorted(files), sorted(dirs)
-
-
-def open_temp(final: str) -> tuple[int, str]:
-    """A new temporary file beside ``final`` (same filesystem, so the rename is atomic)."""
-    folder, name = os.path.split(final)
-    while True:
-        tmp = os.path.join(folder, f".{name}.{os.urandom(8).hex()}{TMP_SUFFIX}")
-        try:
-            # 0o666 and the umask, as for any file the user creates (mkstemp gives 0600).
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
-        except FileExistsError:
-            continue
-
-
-def write_atomic(final: str, data: bytes) -> None:
-    """Write ``data`` to ``final`` so that ``final`` is either absent or complete."""
-    os.makedirs(os.path.dirname(final) or ".", exist_ok=True)
-    fd, tmp = open_temp(final)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, final)
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def remove_temps(folder: str, recursive: bool = True) -> int:
-    """Delete temporary files a killed run left (only names this module makes)."""
-    removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            removed += remove_temps(entry.path) if recursive else 0
-        elif _TMP_NAME.match(entry.name):
-            _unlink(entry.path)
-            removed += 1
-    return removed
 
 
 # --- work shared with the worker processes ----------------------------------------
@@ -449,8 +434,7 @@ def group_of(rel: str, host: str) -> str:
 
 
 def _read(path: str) -> bytes:
-    with open(path, "rb") as f:
-        return f.read()
+    return storage.read(path)
 
 
 def _error(exc: BaseException) -> str:
@@ -467,30 +451,29 @@ class _Cache:
 
     def _path(self, rel: str) -> str:
         name = template_id(rel).to_bytes(8, "big").hex()
-        return os.path.join(self.job.work, name[:2], name + ".json")
+        return storage.join(self.job.work, f"{name[:2]}/{name}.json")
 
-    def load(self, rel: str, stat: os.stat_result) -> dict[str, Any] | None:
+    def load(self, rel: str, stamp: list[Any]) -> dict[str, Any] | None:
         if not self.job.work:
             return None
         try:
-            with open(self._path(rel), encoding="utf-8") as f:
-                entry = json.load(f)
+            entry = json.loads(storage.read(self._path(rel)))
         except (OSError, ValueError):
             return None
         valid = (
             isinstance(entry, dict)
             and entry.get("rel") == rel
-            and entry.get("stat") == [stat.st_size, stat.st_mtime_ns]
+            and entry.get("stat") == stamp
             and entry.get("config") == self.job.fingerprint
         )
         return entry if valid else None
 
-    def store(self, rel: str, stat: os.stat_result, page: PageLines, text: str) -> None:
+    def store(self, rel: str, stamp: list[Any], page: PageLines, text: str) -> None:
         if not self.job.work or page.doc is None:
             return
         entry = {
             "rel": rel,
-            "stat": [stat.st_size, stat.st_mtime_ns],
+            "stat": stamp,
             "config": self.job.fingerprint,
             "host": page.host,
             "ids": sorted(page.ids),
@@ -522,30 +505,30 @@ def _learn_chunk(rels: list[str]) -> list[tuple[str, frozenset[int]] | None]:
 
 
 def _learn_one(job: Job, rel: str) -> tuple[str, frozenset[int]] | None:
-    path = os.path.join(job.in_dir, rel)
+    path = storage.join(job.in_dir, rel)
     cache = _Cache(job)
     try:
-        stat = os.stat(path)
-        entry = cache.load(rel, stat)
+        stamp = storage.stamp(path)
+        entry = cache.load(rel, stamp)
         if entry is not None:
             return group_of(rel, entry["host"]), frozenset(entry["ids"])
         text = decode(_read(path))
         page = first_pass(text, job.config)
     except Exception:  # noqa: BLE001 - unreadable, not text, or a bug: the second pass reports it
         return None
-    cache.store(rel, stat, page, text)
+    cache.store(rel, stamp, page, text)
     return group_of(rel, page.host), page.ids
 
 
 def _clean_chunk(rels: list[str]) -> list[Result]:
-    """Second pass over some files: write each output (text) or return its record (jsonl)."""
+    """Second pass over some files in a local worker process (the job was sent once, at its start)."""
     assert _JOB is not None
-    return [_clean_one(_JOB, rel) for rel in rels]
+    return clean_files(_JOB, rels)
 
 
 def _clean_one(job: Job, rel: str) -> Result:
-    dest = "" if job.jsonl else os.path.join(job.out, output_name(rel))
-    if dest and not job.force and os.path.exists(dest):
+    dest = "" if job.jsonl else storage.join(job.out, output_name(rel))
+    if dest and not job.force and storage.exists(dest):
         return Result(rel, "skipped")  # written completely by an earlier run
     try:
         result, doc_text = _clean_file(job, rel)
@@ -563,9 +546,9 @@ def _clean_one(job: Job, rel: str) -> Result:
 
 def _clean_file(job: Job, rel: str) -> tuple[Result, str]:
     """Clean one file; the result (with its JSONL record if wanted) and the article text."""
-    path = os.path.join(job.in_dir, rel)
-    stat = os.stat(path)
-    entry = _Cache(job).load(rel, stat)  # an HTML page the first pass cleaned already
+    path = storage.join(job.in_dir, rel)
+    stamp = storage.stamp(path)
+    entry = _Cache(job).load(rel, stamp)  # an HTML page the first pass cleaned already
     if entry is None:
         text = decode(_read(path))
         group, doc = _clean_text(job, rel, text)
@@ -573,12 +556,12 @@ def _clean_file(job: Job, rel: str) -> tuple[Result, str]:
         group = group_of(rel, entry["host"])
         learned = job.learned.get(group, frozenset())
         if learned.isdisjoint(entry["ids"]):  # nothing to drop: the first pass is final
-            return _result(job, rel, stat, entry["record"], entry["chars"], group, []), entry["record"]["text"]
+            return _result(job, rel, stamp, entry["record"], entry["chars"], group, []), entry["record"]["text"]
         text = decode(_read(path))
         doc = clean_document(text, config=job.config, templates=learned)
     dropped = [(template_id(b.features.key), b.text) for b in doc.blocks if b.rule == Rule.TEMPLATE]
     record = record_of(doc, rel)
-    return _result(job, rel, stat, record, len(text), group, dropped), record["text"]
+    return _result(job, rel, stamp, record, len(text), group, dropped), record["text"]
 
 
 def _clean_text(job: Job, rel: str, text: str) -> tuple[str, Document]:
@@ -593,10 +576,10 @@ def _clean_text(job: Job, rel: str, text: str) -> tuple[str, Document]:
     return group, second_pass(text, page, job.learned.get(group, frozenset()), job.config)
 
 
-def _result(job: Job, rel: str, stat: os.stat_result, record: dict[str, Any], chars_in: int, group: str,
+def _result(job: Job, rel: str, stamp: list[Any], record: dict[str, Any], chars_in: int, group: str,
             dropped: list[tuple[int, str]]) -> Result:
     line = json.dumps(record, ensure_ascii=False) if job.jsonl else ""
-    return Result(rel, "cleaned", "", stat.st_size, chars_in, len(record["text"]), record["counts"], line,
+    return Result(rel, "cleaned", "", stamp[0], chars_in, len(record["text"]), record["counts"], line,
                   group, dropped)
 
 
@@ -624,17 +607,42 @@ def parallel(job: Job, jobs: int, fn: Callable[[list[str]], list], rels: Iterabl
             yield from fn(chunk)
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(job, True)) as pool:
-        pending: deque = deque()
-        try:
-            for chunk in _chunks(rels, CHUNK):
-                pending.append(pool.submit(fn, chunk))
-                if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
-                    yield from pending.popleft().result()
-            while pending:
+        yield from in_order(lambda chunk: pool.submit(fn, chunk), _chunks(rels, CHUNK), IN_FLIGHT_PER_JOB * jobs)
+
+
+def in_order(submit: Callable[[list[str]], Any], chunks: Iterable[list[str]], window: int) -> Iterator[Any]:
+    """The items of each chunk's result, in input order, with at most ``window`` chunks submitted.
+
+    ``submit`` returns a future (``concurrent.futures`` or ``dask.distributed``:
+    both have ``result()`` and ``cancel()``).  Chunks are read from the input
+    only as earlier ones finish, so memory does not grow with the input.
+    """
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            if len(pending) >= window:
                 yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def clean_files(job: Job, rels: list[str]) -> list[Result]:
+    """Second pass over some files, in a worker of any engine: each output written (text), or its record."""
+    return [_clean_one(job, rel) for rel in rels]
+
+
+def count_files(job: Job, rels: list[str]) -> TemplateCounter:
+    """First pass over some files, in a worker: their pages counted per group (unreadable ones left out)."""
+    counter = TemplateCounter()
+    for rel in rels:
+        learned = _learn_one(job, rel)
+        if learned is not None:
+            counter.add(*learned)
+    return counter
 
 
 # --- the command -------------------------------------------------------------------
@@ -644,6 +652,7 @@ examples:
   cleaner batch pages/ clean/                    pages/a/b.html -> clean/a/b.txt
   cleaner batch pages/ clean/ --glob '*.html'    only HTML files
   cleaner batch pages/ corpus.jsonl --format jsonl --report report.json
+  cleaner batch /shared/pages /shared/clean --engine dask --scheduler tcp://10.0.0.5:8786
 
 Rerun the same command after an interruption: finished files are skipped.
 Hidden files and folders are skipped.  Exit status: 0 all files cleaned,
@@ -666,7 +675,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="output folder; with --format jsonl, a .jsonl file or a folder for documents.jsonl")
     add_cleaning_options(p)
     p.add_argument("--jobs", "-j", type=int, default=_cores(), metavar="N",
-                   help=f"worker processes (default: all cores, here {_cores()})")
+                   help=f"worker processes (default: all cores, here {_cores()}); with --scheduler, "
+                   "the cluster's workers are used instead")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: processes on this machine (default); dask: a Dask cluster, "
+                   "needs cleaner[dask] (IN_DIR and OUT_DIR may then be fsspec URLs, e.g. s3://...)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler to use (tcp://host:8786); "
+                   "default: a cluster of --jobs processes on this machine")
     p.add_argument("--glob", metavar="PATTERN",
                    help="only files matching PATTERN (e.g. '*.html', 'news/**/*.txt'; default: all files)")
     p.add_argument("--format", choices=("text", "jsonl"), default="text",
@@ -701,47 +717,71 @@ class Plan:
     report: str
     match: re.Pattern[str] | None
     work: str  #: the work folder (also when templates are off: to remove an old one)
+    engine: str = "local"
+    scheduler: str = ""
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
+def _location(path: str, engine: str) -> str:
+    """A path or URL as the run uses it.
+
+    Local paths are normalised as ``pathlib`` does (``pages/`` is ``pages``);
+    for Dask they are made absolute, since its workers need not share this
+    process's working folder.  URLs need Dask: the local engine's forked
+    workers would each see their own ``memory://``, and it has never taken URLs.
+    """
+    if storage.is_url(path):
+        if engine != "dask":
+            raise UsageError(f"{path}: URLs need --engine dask")
+        return path.rstrip("/") if not path.endswith("://") else path
+    return os.path.abspath(path) if engine == "dask" else str(Path(path))
 
 
-def _plan(args: argparse.Namespace) -> Plan:
-    from .cli import config_from
-
+def _check_options(args: argparse.Namespace) -> None:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if args.template_min_pages < 2:
         raise UsageError("--template-min-pages must be at least 2 (one page repeats all its lines)")
     if not 0 < args.template_min_share < 1:
         raise UsageError("--template-min-share must be between 0 and 1")
-    in_dir = Path(args.in_dir)
-    if not in_dir.is_dir():
-        raise UsageError(f"{in_dir}: {'not a folder' if in_dir.exists() else 'no such folder'}")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler goes with --engine dask")
+    if args.engine == "dask":
+        from .dask_engine import require
+
+        require()  # before anything is created: without Dask, nothing happens
+
+
+def _plan(args: argparse.Namespace) -> Plan:
+    from .cli import config_from
+
+    _check_options(args)
+    in_dir = _location(args.in_dir, args.engine)
+    if not storage.isdir(in_dir):
+        raise UsageError(f"{in_dir}: {'not a folder' if storage.exists(in_dir) else 'no such folder'}")
     jsonl = args.format == "jsonl"
-    out = Path(args.out)
-    if jsonl and not out.name.endswith(".jsonl"):
-        out = out / JSONL_NAME
-    in_r, out_r = in_dir.resolve(), out.resolve()
-    if _inside(out_r, in_r):
+    out = _location(args.out, args.engine)
+    if jsonl and not out.endswith(".jsonl"):
+        out = storage.join(out, JSONL_NAME)
+    in_r, out_r = storage.canonical(in_dir), storage.canonical(out)
+    if storage.inside(out_r, in_r):
         raise UsageError(f"{args.out} is inside {args.in_dir}: choose an output outside the input folder")
-    if not jsonl and _inside(in_r, out_r):
+    if not jsonl and storage.inside(in_r, out_r):
         raise UsageError(f"{args.in_dir} is inside {args.out}: choose an output folder that does not contain it")
-    if args.report and _inside(Path(args.report).resolve(), in_r):
+    if args.report and storage.inside(storage.canonical(args.report), in_r):
         raise UsageError(f"--report {args.report} is inside {args.in_dir}: nothing is written there")
-    out_dir = out.parent if jsonl else out
-    if out_dir.exists() and not out_dir.is_dir():
+    out_dir = (storage.dirname(out) or ".") if jsonl else out
+    if storage.exists(out_dir) and not storage.isdir(out_dir):
         raise UsageError(f"{out_dir}: not a folder")
-    if jsonl and out.is_dir():
+    if jsonl and storage.isdir(out):
         raise UsageError(f"{out}: is a folder, not a .jsonl file")
-    work = out_dir / (WORK_DIR if not jsonl else f".{out.name}{WORK_DIR}")
+    work = storage.join(out_dir, WORK_DIR if not jsonl else f".{out.rsplit('/', 1)[-1]}{WORK_DIR}")
     config = config_from(args).with_(
         template_min_pages=args.template_min_pages, template_min_share=args.template_min_share
     )
-    job = Job(str(in_dir), str(out), jsonl, config, args.force, "" if args.no_templates else str(work))
+    job = Job(in_dir, out, jsonl, config, args.force, "" if args.no_templates else work)
     match = glob_regex(args.glob) if args.glob else None
-    return Plan(job, args.jobs, not args.no_templates, args.report or "", match, str(work))
+    return Plan(job, args.jobs, not args.no_templates, args.report or "", match, work, args.engine,
+                args.scheduler or "")
 
 
 @dataclass
@@ -796,9 +836,9 @@ class _Progress:
             tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self.bar = tqdm(desc=desc, unit=" files", file=sys.stderr, dynamic_ncols=True)
 
-    def step(self) -> None:
+    def step(self, files: int = 1) -> None:
         if self.bar is not None:
-            self.bar.update()
+            self.bar.update(files)
 
     def say(self, message: str) -> None:
         if self.bar is not None:
@@ -821,27 +861,77 @@ def _all_done(plan: Plan) -> bool:
     job = plan.job
     if job.force or job.jsonl:
         return False
-    return all(os.path.exists(os.path.join(job.out, output_name(rel))) for rel in _todo(plan))
+    return all(storage.exists(storage.join(job.out, output_name(rel))) for rel in _todo(plan))
 
 
-def _learn(plan: Plan, stats: Stats) -> dict[str, frozenset[int]]:
-    counter = TemplateCounter()
-    progress = _Progress("learning templates")
-    try:
-        for learned in parallel(plan.job, plan.jobs, _learn_chunk, _todo(plan)):
+class EngineError(Exception):
+    """The engine lost its workers or its cluster: one line for the user, exit 1."""
+
+
+class Engine(Protocol):
+    """Where the two passes run: this machine's processes, or a Dask cluster (:mod:`cleaner.dask_engine`)."""
+
+    name: str
+    jobs: int  #: workers, for the report
+
+    def learn(self, job: Job, rels: Iterable[str], progress: _Progress) -> Learned: ...
+
+    def clean(self, job: Job, rels: Iterable[str]) -> Iterator[Result]: ...
+
+    def check(self, plan: Plan) -> None:
+        """Raise :class:`UsageError` when the workers cannot do this job (the output folder exists by now)."""
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """``--engine local``: worker processes on this machine (see :func:`parallel`)."""
+
+    name = "local"
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def learn(self, job: Job, rels: Iterable[str], progress: _Progress) -> Learned:
+        """The first pass: every page counted here, as the workers report it."""
+        counter = TemplateCounter()
+        for learned in parallel(job, self.jobs, _learn_chunk, rels):
             progress.step()
             if learned is not None:
                 counter.add(*learned)
+        return conclude(counter, job.config)
+
+    def clean(self, job: Job, rels: Iterable[str]) -> Iterator[Result]:
+        """The second pass: one result per file, in input order."""
+        return parallel(job, self.jobs, _clean_chunk, rels)
+
+    def check(self, plan: Plan) -> None:
+        pass  # the processes are this one's children: same code, same files
+
+    def close(self) -> None:
+        pass
+
+
+def _engine(plan: Plan) -> Engine:
+    if plan.engine == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine.start(plan)
+    return LocalEngine(plan.jobs)
+
+
+def _learn(plan: Plan, stats: Stats, engine: Engine) -> dict[str, frozenset[int]]:
+    progress = _Progress("learning templates")
+    try:
+        learned = engine.learn(plan.job, _todo(plan), progress)
     finally:
         progress.close()
-    stats.groups = len(counter.pages)
-    config = plan.job.config
-    out = counter.templates(config.template_min_pages, config.template_min_share)
-    stats.template_pages = {g: counter.pages[g] for g in out}
-    return out
+    stats.groups = learned.groups
+    stats.template_pages = learned.pages
+    return learned.templates
 
 
-def _clean(plan: Plan, stats: Stats) -> None:
+def _clean(plan: Plan, stats: Stats, engine: Engine) -> None:
     job = plan.job
     progress = _Progress("cleaning")
     sink = _JsonlSink(job.out) if job.jsonl else None
@@ -854,7 +944,7 @@ def _clean(plan: Plan, stats: Stats) -> None:
                 yield entry.rel
 
     try:
-        for result in parallel(job, plan.jobs, _clean_chunk, rels()):
+        for result in engine.clean(job, rels()):
             progress.step()
             if result.status == "failed":
                 _report_failure(stats, progress, result)
@@ -879,23 +969,23 @@ class _JsonlSink:
     """The JSONL output, written to a temporary file and renamed into place at the end."""
 
     def __init__(self, final: str) -> None:
-        os.makedirs(os.path.dirname(final) or ".", exist_ok=True)
+        storage.makedirs(storage.dirname(final))
         self.final = final
-        fd, self.tmp = open_temp(final)
-        self.f = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace")  # see _json_bytes
+        f, self.tmp = storage.open_temp(final)
+        self.f = io.TextIOWrapper(f, encoding="utf-8", errors="backslashreplace")  # see _json_bytes
 
     def write(self, line: str) -> None:
         self.f.write(line + "\n")
 
     def commit(self) -> None:
         self.f.close()
-        os.replace(self.tmp, self.final)
+        storage.commit(self.tmp, self.final)
         self.tmp = ""
 
     def discard(self) -> None:
         if self.tmp:
             self.f.close()
-            _unlink(self.tmp)
+            storage.unlink(self.tmp)
 
 
 def _summary(stats: Stats, seconds: float) -> str:
@@ -922,12 +1012,13 @@ def _size(nbytes: int) -> str:
     return f"{nbytes / 1e6:.1f} MB" if nbytes >= 100_000 else f"{nbytes / 1e3:.1f} kB"
 
 
-def _report(plan: Plan, stats: Stats, seconds: float) -> dict[str, Any]:
+def _report(plan: Plan, stats: Stats, seconds: float, engine: Engine) -> dict[str, Any]:
     return {
         "in_dir": plan.job.in_dir,
         "out": plan.job.out,
         "format": "jsonl" if plan.job.jsonl else "text",
-        "jobs": plan.jobs,
+        "engine": engine.name,
+        "jobs": engine.jobs,
         "files": stats.files,
         "cleaned": stats.cleaned,
         "skipped": stats.skipped,
@@ -957,17 +1048,23 @@ def _report(plan: Plan, stats: Stats, seconds: float) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    start = time.monotonic()  # docs/s counts everything, a cluster's start too
     try:
         plan = _plan(args)
-        if plan.job.jsonl and os.path.exists(plan.job.out) and not plan.job.force:
+        if plan.job.jsonl and storage.exists(plan.job.out) and not plan.job.force:
             print(f"cleaner batch: {plan.job.out} exists: nothing to do (--force redoes it)", file=sys.stderr)
             return EXIT_OK
-        _prepare(plan)
-    except UsageError as exc:
+        engine = _engine(plan)  # before anything is created: a cluster that is not there changes nothing
+    except (UsageError, storage.StorageError) as exc:
         print(f"cleaner batch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return _run(plan)
+        _prepare(plan)
+        engine.check(plan)
+        return _run(plan, engine, start)
+    except UsageError as exc:
+        print(f"cleaner batch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("cleaner batch: interrupted; finished outputs are complete, "
               "the same command does the rest", file=sys.stderr)
@@ -976,42 +1073,47 @@ def main(argv: list[str]) -> int:
         print("cleaner batch: a worker process died (killed, or out of memory); finished outputs are "
               "complete, the same command does the rest", file=sys.stderr)
         return EXIT_FAILED
+    except EngineError as exc:
+        print(f"cleaner batch: {exc}; finished outputs are complete, the same command does the rest",
+              file=sys.stderr)
+        return EXIT_FAILED
     except OSError as exc:  # the JSONL output or the output folder itself (disk full, ...)
         print(f"cleaner batch: {exc.filename or plan.job.out}: {_error(exc)}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        engine.close()
 
 
 def _prepare(plan: Plan) -> None:
     """Create the output folder; clear what an interrupted run left behind."""
     job = plan.job
-    out_dir = os.path.dirname(job.out) if job.jsonl else job.out
+    out_dir = (storage.dirname(job.out) or ".") if job.jsonl else job.out
     try:
-        os.makedirs(out_dir or ".", exist_ok=True)
+        storage.makedirs(out_dir)
     except OSError as exc:
         raise UsageError(f"cannot create {out_dir}: {_error(exc)}") from None
     remove_temps(out_dir, recursive=not job.jsonl)
     work = plan.work
-    if os.path.isdir(work):
+    if storage.isdir(work):
         if job.force or not plan.templates:
-            shutil.rmtree(work, ignore_errors=True)  # results of another run's settings
+            storage.rmtree(work)  # results of another run's settings
         else:
             remove_temps(work)
 
 
-def _run(plan: Plan) -> int:
-    start = time.monotonic()
+def _run(plan: Plan, engine: Engine, start: float) -> int:
     stats = Stats()
     job = plan.job
     if plan.templates and not _all_done(plan):
-        stats.learned = _learn(plan, stats)
+        stats.learned = _learn(plan, stats, engine)
     plan.job = replace(job, learned=stats.learned)
-    _clean(plan, stats)
-    shutil.rmtree(plan.work, ignore_errors=True)
+    _clean(plan, stats, engine)
+    storage.rmtree(plan.work)
     seconds = time.monotonic() - start
     print(_summary(stats, seconds), file=sys.stderr)
     if plan.report:
         try:
-            write_atomic(plan.report, _json_bytes(_report(plan, stats, seconds), indent=2) + b"\n")
+            write_atomic(plan.report, _json_bytes(_report(plan, stats, seconds, engine), indent=2) + b"\n")
         except OSError as exc:
             print(f"cleaner batch: cannot write {plan.report}: {_error(exc)}", file=sys.stderr)
             return EXIT_FAILED
