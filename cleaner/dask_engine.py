@@ -38,6 +38,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError  # what Dask raises for a cancelled future, old versions and new
 from contextlib import contextmanager
 from typing import Any
 
@@ -70,6 +71,10 @@ FAN_IN = 4
 CONNECT_TIMEOUT = 10.0
 
 INSTALL = "pip install 'cleaner[dask]'"
+#: A cluster started here has no dashboard, and its scheduler's web server takes
+#: any free port: the default 8787 may be another cluster's on a shared machine,
+#: which would only earn a warning.
+QUIET = {"dashboard_address": None, "scheduler_kwargs": {"dashboard": False, "dashboard_address": ":0"}}
 
 
 def require() -> None:
@@ -199,7 +204,7 @@ def _connect(plan: Plan) -> tuple[Any, Any]:
         try:
             # Processes, one thread each: cleaning is pure Python, threads would share one core.
             cluster = LocalCluster(n_workers=plan.jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   silence_logs=logging.ERROR, **QUIET)
         except Exception as exc:  # noqa: BLE001 - no free port, processes not allowed: one line
             raise UsageError(f"cannot start a Dask cluster on this machine: {_line(exc)}") from None
         return Client(cluster), cluster
@@ -228,7 +233,7 @@ def _cluster_errors() -> Iterator[None]:
     worker a few times first), a lost connection to the scheduler, a worker
     that cannot unpickle the job.
     """
-    from distributed import CancelledError, KilledWorker
+    from distributed import KilledWorker
 
     try:
         yield
