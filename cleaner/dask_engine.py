@@ -200,11 +200,15 @@ def _connect(plan: Plan) -> tuple[Any, Any]:
     """(client, the cluster started here or None)."""
     from distributed import Client, LocalCluster
 
+    # Dask logs what goes wrong in this process ("Failed to reconnect to
+    # scheduler ...") beside the one line the command says about it.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
     if not plan.scheduler:
         try:
             # Processes, one thread each: cleaning is pure Python, threads would share one core.
             cluster = LocalCluster(n_workers=plan.jobs, threads_per_worker=1, processes=True,
-                                   silence_logs=logging.ERROR, **QUIET)
+                                   silence_logs=logging.CRITICAL, **QUIET)
         except Exception as exc:  # noqa: BLE001 - no free port, processes not allowed: one line
             raise UsageError(f"cannot start a Dask cluster on this machine: {_line(exc)}") from None
         return Client(cluster), cluster
