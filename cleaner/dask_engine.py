@@ -36,6 +36,7 @@ distinct line per group, ~100 bytes), on one worker.
 from __future__ import annotations
 
 import logging
+import signal
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import CancelledError  # what Dask raises for a cancelled future, old versions and new
@@ -211,11 +212,24 @@ def _connect(plan: Plan) -> tuple[Any, Any]:
                                    silence_logs=logging.CRITICAL, **QUIET)
         except Exception as exc:  # noqa: BLE001 - no free port, processes not allowed: one line
             raise UsageError(f"cannot start a Dask cluster on this machine: {_line(exc)}") from None
-        return Client(cluster), cluster
+        client = Client(cluster)
+        client.run(ignore_interrupts)
+        return client, cluster
     try:
         return Client(plan.scheduler, timeout=CONNECT_TIMEOUT), None
     except Exception as exc:  # noqa: BLE001 - refused, timed out, a malformed address: one line
         raise UsageError(f"cannot connect to the Dask scheduler {plan.scheduler}: {_line(exc)}") from None
+
+
+def ignore_interrupts() -> None:
+    """On a worker process of the cluster started here: Ctrl-C is for this process alone.
+
+    Ctrl-C reaches the whole process group; this process then closes the
+    cluster, which ends its workers in order.  A worker hit by it directly
+    would only print Dask's tracebacks.  (Runs in the worker's main thread,
+    where its event loop is, the only thread that may set a signal handler.)
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def probe(folders: list[str]) -> tuple[str, list[bool]]:
