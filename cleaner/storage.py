@@ -123,7 +123,7 @@ class _Fsspec:
         info = self.fs.info(path)
         # What each file system calls the time a file was last written.
         when = info.get("mtime") or info.get("LastModified") or info.get("last_modified") or info.get("created")
-        return [info.get("size"), str(when)]
+        return [info.get("size") or 0, str(when)]  # size: the report's byte count
 
     def makedirs(self, path: str) -> None:
         self.fs.makedirs(path, exist_ok=True)
