@@ -13,7 +13,10 @@ import regex
 
 from ..document import Format
 
-_DOCTYPE = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", regex.I | regex.S)
+# A comment ends at its first "-->" and is never re-read: with a plain group,
+# n comments before something that is not <html> could be grouped 2**n ways
+# (30 empty comments took minutes).
+_DOCTYPE = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?><!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", regex.I | regex.S)
 _TAG = regex.compile(
     r"</?(?:html|head|body|div|p|span|a|script|style|meta|link|table|tr|td|ul|ol|li|br|h[1-6]|article|section|header|footer|nav|img|section|main)\b[^>]{0,500}>",
     regex.I,
