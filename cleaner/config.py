@@ -96,7 +96,11 @@ class Config:
     repeat_min_words: float = 10
 
     # --- HTML -------------------------------------------------------------
-    html_focus: HtmlFocus = HtmlFocus.BALANCED
+    #: trafilatura's trade-off.  Precision by default: the text stages then
+    #: remove what still slips through, and for corpora a missed menu costs
+    #: more than a missed caption (AEB F1 with the text stages: 0.966
+    #: precision, 0.965 balanced).
+    html_focus: HtmlFocus = HtmlFocus.PRECISION
     #: When trafilatura returns fewer characters than this, fall back to
     #: converting the whole page to text.
     html_min_chars: int = 200
