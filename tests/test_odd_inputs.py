@@ -181,6 +181,12 @@ def test_html_fragment_gives_the_article_without_markup():
     assert PARA in doc.text and PARA2 in doc.text and "<" not in doc.text and "Share this" not in doc.text
 
 
+def test_headline_broken_with_br_is_output_once():
+    html = (f"<html><head><title>Council approves bike lanes across the city | City News</title></head><body>"
+            f"<article><h1>Council approves bike lanes<br>across the city</h1><p>{PARA}</p><p>{PARA2}</p></article></body></html>")
+    assert clean(html) == f"Council approves bike lanes across the city\n\n{PARA}\n\n{PARA2}"
+
+
 @pytest.mark.parametrize("header", [
     "title: [unclosed",
     "title: 'unclosed",

@@ -50,13 +50,28 @@ def parse(html: str, config: Config) -> Document:
     return doc
 
 
+#: Lines an <h1> broken with <br> may take in the extracted text.
+TITLE_MAX_LINES = 4
+
+
 def _add_title(blocks: list[Block], title: str) -> None:
     """Mark the headline: the extracted text's first line when it is the title
-    (trafilatura often keeps the <h1>), else the metadata title, put first."""
+    (trafilatura often keeps the <h1>), else the metadata title, put first.
+
+    An <h1> broken with <br> is one line in the metadata title and several
+    in the text; those lines become the one title block, or the headline
+    would be output twice.
+    """
     if not title:
         return
-    if blocks and lexicons.key(blocks[0].text) == lexicons.key(title):
-        head = blocks[0]
+    want = lexicons.key(title)
+    for n in range(1, min(TITLE_MAX_LINES, len(blocks)) + 1):
+        if lexicons.key(" ".join(b.text for b in blocks[:n])) == want:
+            head = blocks[0]
+            if n > 1:
+                head.text = title
+                del blocks[1:n]
+            break
     else:
         head = Block(title, 0)
         blocks.insert(0, head)
