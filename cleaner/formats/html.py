@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import lexicons
 from ..config import Config, HtmlFocus
-from ..document import Block, Document, Format, Role
+from ..document import Block, Document, Format, Role, render
 from ..rules import Rule
 from ..stages import normalize
 from . import text as text_format
@@ -50,10 +50,6 @@ def parse(html: str, config: Config) -> Document:
     return doc
 
 
-#: Lines an <h1> broken with <br> may take in the extracted text.
-TITLE_MAX_LINES = 4
-
-
 def _add_title(blocks: list[Block], title: str) -> None:
     """Mark the headline: the extracted text's first line when it is the title
     (trafilatura often keeps the <h1>), else the metadata title, put first.
@@ -64,14 +60,17 @@ def _add_title(blocks: list[Block], title: str) -> None:
     """
     if not title:
         return
-    want = lexicons.key(title)
-    for n in range(1, min(TITLE_MAX_LINES, len(blocks)) + 1):
-        if lexicons.key(" ".join(b.text for b in blocks[:n])) == want:
-            head = blocks[0]
-            if n > 1:
-                head.text = title
-                del blocks[1:n]
+    want, have, n = lexicons.key(title), "", 0
+    for n, block in enumerate(blocks, start=1):  # stops at the first line that is not the title's
+        key = lexicons.key(render(block))
+        have = f"{have} {key}" if have and key else have or key
+        if have == want or not want.startswith(have):
             break
+    if have == want:
+        head = blocks[0]
+        if n > 1:
+            head.text, head.bullet = title, ""
+            del blocks[1:n]
     else:
         head = Block(title, 0)
         blocks.insert(0, head)
