@@ -48,6 +48,16 @@ def headline_like(block: Block) -> bool:
     return len(_DIGITS.findall(block.text)) <= 4
 
 
+def _make_title(block: Block, blocks: list[Block]) -> None:
+    """Make ``block`` the headline, and drop its copies from the body."""
+    block.keep(Rule.TITLE)
+    block.role = Role.TITLE
+    words = block.features.words
+    for other in blocks:
+        if other is not block and other.kept and other.features is not None and other.features.words == words:
+            other.drop(Rule.DUPLICATE)
+
+
 def _above(blocks: list[Block], first: int):
     """(distance, block) going up from the article's start, furniture not counted."""
     distance = 0
@@ -60,7 +70,9 @@ def _above(blocks: list[Block], first: int):
 
 
 #: A byline name or a site name: a few capitalised words ("Sarah E. Needleman").
-_NAME = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*\s?){1,4}$")
+# Possessive and with one space between words: the looser "(?:\p{Lu}[...]*\s?){1,4}"
+# could split a run of capitals every possible way (O(n^4) on "AAAA...").
+_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]*+(?:\s\p{Lu}[\p{L}'’.-]*+){0,3}$")
 
 
 def _name_like(block: Block) -> bool:
@@ -94,11 +106,9 @@ def apply(doc: Document, config: Config) -> None:
             fallback = block
     best = best or fallback
     if best is not None:
-        best.keep(Rule.TITLE)
-        best.role = Role.TITLE
+        _make_title(best, blocks)
         return
     # The first kept line itself may be the headline when nothing precedes it.
     b = blocks[first]
     if headline_like(b) and not b.features.terminal and any(x.kept for x in blocks[first + 1 :]):
-        b.keep(Rule.TITLE)
-        b.role = Role.TITLE
+        _make_title(b, blocks)
