@@ -85,18 +85,32 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
     # text full of English).  Each hit counts 1/(languages sharing the word).
     scores: dict[str, float] = {}
     hits: dict[str, int] = {}
+    distinct: dict[str, set[str]] = {}
     owners = _owners()
     for t in tokens:
         langs = owners.get(t, ())
         for code in langs:
             scores[code] = scores.get(code, 0.0) + 1.0 / len(langs)
             hits[code] = hits.get(code, 0) + 1
+            distinct.setdefault(code, set()).add(t)
     if not scores:
         return ""
     # Best score wins; on a tie the language listed first (alphabetical) does,
     # so the answer never depends on dictionary order.
     best = min(scores, key=lambda code: (-scores[code], code))
-    return best if hits[best] >= max(3, len(tokens) // 20) else ""
+    # Evidence is several different function words, not one repeated: "Palm
+    # Bay d. Rockledge", line after line, is not Walloon.
+    if len(distinct[best]) < MIN_DISTINCT or hits[best] < len(tokens) * MIN_SHARE:
+        return ""
+    return best
+
+
+#: Different function words of a language a sample must hold to be in it...
+MIN_DISTINCT = 3
+#: ... and the share of its words they must make up.  A language's 60 most
+#: frequent words are 15-30% of its prose (8-11% in Korean, whose particles
+#: attach to words); a scores table of names read as Walloon reached 5%.
+MIN_SHARE = 0.06
 
 
 @diskcache.persistent

@@ -14,6 +14,10 @@ from ..document import Block, Document, Quality
 from ..rules import Rule
 
 
+#: Prose of this many words uses at least this share of distinct words; a
+#: line of "a a a a ..." or "buy now buy now ..." does not.
+REPETITIVE_MIN_WORDS, REPETITIVE_DISTINCT_SHARE = 20, 0.2
+
 #: Of a line's first words, how many must be capitalised for a headline start.
 TITLE_CASE_WINDOW, TITLE_CASE_MIN = 8, 7
 
@@ -89,6 +93,8 @@ def classify(block: Block, config: Config, known_language: bool, stoplist: froze
     f = block.features
     if not f.has_letters:
         return Quality.BAD, Rule.NO_LETTERS
+    if f.length >= REPETITIVE_MIN_WORDS and len(set(f.words)) < REPETITIVE_DISTINCT_SHARE * len(f.words):
+        return Quality.BAD, Rule.REPETITIVE
     if f.link_density > config.max_link_density:
         return Quality.BAD, Rule.LINK_DENSE
     if stoplist and glued_teaser(block.text, f.length, stoplist):

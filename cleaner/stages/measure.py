@@ -10,11 +10,28 @@ from ..document import Document
 LANGUAGE_SAMPLE_WORDS = 1000
 
 
+#: How often one word may count per block: "e e e e ..." is one junk line,
+#: not evidence of Walloon.
+WORD_REPEATS_PER_BLOCK = 3
+
+
+def _distinctish(words: list[str]) -> list[str]:
+    """``words`` with each one kept at most WORD_REPEATS_PER_BLOCK times."""
+    seen: dict[str, int] = {}
+    out = []
+    for w in words:
+        n = seen.get(w, 0)
+        if n < WORD_REPEATS_PER_BLOCK:
+            seen[w] = n + 1
+            out.append(w)
+    return out
+
+
 def detect_language(doc: Document) -> str:
     """The language of the document's longest blocks, where most prose is."""
     sample, chars, text = [], 0, []
     for block in sorted(doc.blocks, key=lambda b: -b.features.length):
-        sample.extend(block.features.words)
+        sample.extend(_distinctish(block.features.words))
         text.append(block.text)
         if len(sample) >= LANGUAGE_SAMPLE_WORDS:
             break
