@@ -222,12 +222,6 @@ def test_clean_is_idempotent_on_arbitrary_text(text):
     check_idempotent(text)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "on mutated seed pages the region is searched before dedupe drops repeated lines, and the headline "
-    "is chosen after it: a short line or a repeated headline left at the edge of the article is kept "
-    "the first time and dropped the second (minimal cases: "
-    "test_idempotent_when_dedupe_removes_the_line_that_opened_the_region, "
-    "test_the_headline_is_not_repeated_in_the_body)"))
 @settings(bounded(), phases=[Phase.explicit, Phase.generate])  # no shrinking: the minimal cases are below
 @given(st.one_of(mutated_seed(), html_page()))
 def test_clean_is_idempotent_on_pages(text):
@@ -346,21 +340,15 @@ _BUDGET = ("The council will hold a second vote on the budget for the lanes in M
 _HEADLINE = "Council approves new bike lanes across the city"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "region/dedupe: the region search counts a teaser (the lede without its full stop) that dedupe "
-    "drops afterwards; the short line after it ('What comes next', weight -heading_weight) stays kept "
-    "at the region's new edge, and a second pass, which no longer sees the teaser, drops it"))
 def test_idempotent_when_dedupe_removes_the_line_that_opened_the_region():
+    """A teaser (the lede without its full stop) carried the region over a short
+    line; dedupe drops the teaser, and region.refine then drops the short line
+    too, as a second pass would."""
     text = "\n".join([_HEADLINE, _LEDE, "What comes next", _WORK, _LEDE + "."])
     once = clean(text)
-    assert "What comes next" in once  # kept the first time...
-    assert clean(once) == once  # ...and so the second
+    assert clean(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "title/dedupe: dedupe drops repeated kept lines before the title stage runs; the title stage then "
-    "keeps the headline from outside the region, and its copy inside the article, kept as a short "
-    "line, is never compared with it: the headline is output twice"))
 def test_the_headline_is_not_repeated_in_the_body():
     text = "\n".join([_HEADLINE, _LEDE + ".", _WORK, _RESIDENTS, _HEADLINE, _BUDGET])
     out = clean(text)

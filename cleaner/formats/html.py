@@ -14,6 +14,10 @@ from ..stages import normalize
 from . import text as text_format
 
 
+#: Longer "titles" are not headlines (the same bound as for text input).
+TITLE_MAX_WORDS = 30
+
+
 def _metadata(result: Any) -> dict[str, Any]:
     out = {}
     for field in ("title", "date", "author", "url", "language", "sitename", "description"):
@@ -43,7 +47,12 @@ def parse(html: str, config: Config) -> Document:
     blocks = text_format.blocks(text)
     for b in blocks:
         b.gap_before = True  # trafilatura puts one paragraph per line
-    _add_title(blocks, normalize.line(meta.get("title", "")))
+    title = normalize.line(meta.get("title", ""))
+    if len(title.split()) > TITLE_MAX_WORDS:
+        # A page whose whole text sits in an <h1> has no headline, only text.
+        title = ""
+        meta.pop("title", None)
+    _add_title(blocks, title)
     doc = Document(blocks, Format.HTML, {k: v for k, v in meta.items() if k != "language"})
     doc.language = meta.get("language", "")
     doc.preselected = meta.get("fallback") is None

@@ -22,6 +22,7 @@ PIPELINE: tuple[Stage, ...] = (
     heuristics.apply,  # classes from shallow features
     region.apply,  # where the article is; decides what is left
     dedupe.apply,  # repeated lines and teasers
+    region.refine,  # the span again without the repeats, so cleaning is idempotent
     title.apply,  # the headline above the article
 )
 

@@ -18,7 +18,7 @@ from .phrases import HARD_END_MARKERS
 _KEEP_RULE = {Quality.GOOD: Rule.GOOD, Quality.NEAR_GOOD: Rule.NEAR_GOOD, Quality.SHORT: Rule.INSIDE}
 
 
-_HEURISTIC_BAD = frozenset({Rule.LOW_STOPWORDS, Rule.LINK_DENSE, Rule.NO_LETTERS, Rule.MENU_RUN})
+_HEURISTIC_BAD = frozenset({Rule.LOW_STOPWORDS, Rule.LINK_DENSE, Rule.NO_LETTERS, Rule.MENU_RUN, Rule.REPETITIVE})
 
 
 def weight(block: Block, config: Config) -> float:
@@ -68,6 +68,26 @@ def earliest_strong_span(blocks: list[Block], weights: list[float], config: Conf
 #: Heuristic drops that content trafilatura chose may take back: lists and
 #: tables inside an article have few function words or many links.
 _PRESELECTED_MAY_UNDO = frozenset({Rule.LOW_STOPWORDS, Rule.LINK_DENSE, Rule.MENU_RUN})
+
+
+def refine(doc: Document, config: Config) -> None:
+    """Search the article's span again among the blocks still kept.
+
+    Dedupe drops repeated paragraphs after the region was chosen; a repeat
+    may have been what carried the span over a short line at its edge.
+    Cleaning the output again would then drop that line, so the span is
+    searched once more here, over what is kept: the result of cleaning is
+    its own fixed point.
+    """
+    if doc.preselected:
+        return
+    kept = [b for b in doc.blocks if b.kept and b.role is Role.BODY and b.quality is not None]
+    if not kept:
+        return
+    start, end = best_span([weight(b, config) for b in kept])
+    for i, block in enumerate(kept):
+        if not start <= i < end:
+            block.drop(Rule.OUTSIDE)
 
 
 def _keep_until_hard_marker(blocks: list[Block]) -> None:
