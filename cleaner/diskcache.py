@@ -5,7 +5,8 @@ Building the phrase index reads some 350 small files and normalises about
 every start.  Functions decorated with :func:`persistent` keep their results
 in one pickle in the user's cache directory (``$XDG_CACHE_HOME/cleaner`` or
 ``~/.cache/cleaner``), keyed by the package version and the size and
-modification time of every data file, so that editing a lexicon file
+modification time of every file of the package (lexicons, and the code that
+builds keys from them) and of jusText's stoplists, so that editing either
 invalidates the cache.  ``CLEANER_CACHE_DIR`` chooses another directory; set
 to an empty string it turns the cache off.
 
@@ -39,7 +40,7 @@ def directory() -> str | None:
 
 
 def _data_dirs() -> list[str]:
-    dirs = [os.path.join(_HERE, "lexicons")]
+    dirs = [_HERE]
     from .stoplists import _justext_dir
 
     justext = _justext_dir()
@@ -54,7 +55,8 @@ def fingerprint() -> str:
 
     parts = [__version__]
     for top in _data_dirs():
-        for root, _dirs, files in os.walk(top):
+        for root, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 st = os.stat(os.path.join(root, name))
                 parts.append(f"{os.path.relpath(os.path.join(root, name), top)}:{st.st_size}:{st.st_mtime_ns}")

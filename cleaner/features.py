@@ -1,12 +1,13 @@
 """Shallow text features of a block, computed once and shared by the stages."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from . import lexicons, tokens
+from . import tokens
 
 # URLs, e-mail addresses and bare domains or file names ("example.com/x",
 # "page.html").  Linear in the line: a match may only start where a run of
@@ -27,7 +28,13 @@ _URL = regex.compile(
 # Arabic and Devanagari marks: Urdu ۔, Armenian ։, Ethiopic ።, Khmer ។,
 # Myanmar ။, Devanagari double danda ॥, and closing quotes of many kinds.
 _TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।॥：۔։።។။]['\"”’»」』)\]]*$")
+#: Only a line's last characters can end a sentence: the anchored pattern is
+#: run on them, not scanned along the whole line.
+_TAIL = 12
 _LETTER = regex.compile(r"\p{L}")
+_LETTER_ASCII = re.compile(r"[A-Za-z]")
+# Substrings without which _URL cannot match: a cheap test before the regex.
+_URL_HINTS = ("://", "www.", "@", ".com", ".org", ".net", ".htm", ".php", ".asp")
 
 
 @dataclass(slots=True)
@@ -49,15 +56,16 @@ class Features:
 def compute(text: str) -> Features:
     """Language-independent features of one block's text."""
     w = tokens.words(text)
-    link_chars = sum(len(m) for m in _URL.findall(text)) if ("." in text or "@" in text) else 0
-    cjk = tokens.unspaced_chars(text) if not text.isascii() else 0
+    link_chars = sum(len(m) for m in _URL.findall(text)) if any(h in text for h in _URL_HINTS) else 0
+    ascii_ = text.isascii()
+    cjk = tokens.unspaced_chars(text) if not ascii_ else 0
     return Features(
-        key=lexicons.key(text),
+        key=tokens.key_of(w),
         words=w,
         length=tokens.length(text, w, cjk),
         link_density=link_chars / max(1, len(text)),
-        terminal=bool(_TERMINAL.search(text)),
-        has_letters=bool(_LETTER.search(text)),
+        terminal=bool(_TERMINAL.search(text[-_TAIL:])),
+        has_letters=bool((_LETTER_ASCII if ascii_ else _LETTER).search(text)),
         unspaced=cjk > 0,
     )
 

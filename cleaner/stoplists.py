@@ -9,6 +9,7 @@ short particle, matched inside the unspaced runs.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import importlib.util
 import os
 
@@ -85,14 +86,17 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
     # text full of English).  Each hit counts 1/(languages sharing the word).
     scores: dict[str, float] = {}
     hits: dict[str, int] = {}
-    distinct: dict[str, set[str]] = {}
+    distinct: dict[str, int] = {}
     owners = _owners()
-    for t in tokens:
-        langs = owners.get(t, ())
+    for t, count in Counter(tokens).items():
+        langs = owners.get(t)
+        if not langs:
+            continue
+        share = count / len(langs)
         for code in langs:
-            scores[code] = scores.get(code, 0.0) + 1.0 / len(langs)
-            hits[code] = hits.get(code, 0) + 1
-            distinct.setdefault(code, set()).add(t)
+            scores[code] = scores.get(code, 0.0) + share
+            hits[code] = hits.get(code, 0) + count
+            distinct[code] = distinct.get(code, 0) + 1
     if not scores:
         return ""
     # Best score wins; on a tie the language listed first (alphabetical) does,
@@ -100,7 +104,7 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
     best = min(scores, key=lambda code: (-scores[code], code))
     # Evidence is several different function words, not one repeated: "Palm
     # Bay d. Rockledge", line after line, is not Walloon.
-    if len(distinct[best]) < MIN_DISTINCT or hits[best] < len(tokens) * MIN_SHARE:
+    if distinct[best] < MIN_DISTINCT or hits[best] < len(tokens) * MIN_SHARE:
         return ""
     return best
 

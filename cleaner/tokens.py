@@ -14,17 +14,52 @@ words, the average word length of those scripts.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 # Scripts written without spaces between words.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _WORD = regex.compile(r"\w+")
+# On ASCII text both engines' \w is [A-Za-z0-9_]; the standard library's is
+# faster.  (On other text only regex's \w keeps combining marks in words.)
+_WORD_ASCII = re.compile(r"\w+", re.ASCII)
+_DIGIT_RUNS = re.compile(r"\d+|\D+")
 CHARS_PER_WORD = 2.0
 
 
 def words(text: str) -> list[str]:
     """The ``\\w+`` tokens of ``text``, case-folded."""
-    return _WORD.findall(text.casefold())
+    folded = text.casefold()
+    return (_WORD_ASCII if folded.isascii() else _WORD).findall(folded)
+
+
+def key_of(tokens: list[str]) -> str:
+    """Words as lexicon matching sees them: each run of numbers one ``0``.
+
+    Digits inside a word are numbers too ("19th" is "0 th"), and
+    underscores separate words.
+
+    >>> key_of(words("Updated 10:07 am, November 19th, 2019"))
+    'updated 0 am november 0 th 0'
+    >>> key_of(words("Books (1,396)"))
+    'books 0'
+    """
+    out: list[str] = []
+    for t in tokens:
+        if t.isalpha():
+            out.append(t)
+            continue
+        for part in _DIGIT_RUNS.findall(t.replace("_", " ")) if not t.isdigit() else [t]:
+            part = part.strip()
+            if not part:
+                continue
+            if part[0].isdigit():
+                if out and out[-1] == "0":
+                    continue
+                part = "0"
+            out.extend(part.split())
+    return " ".join(out)
 
 
 def unspaced_chars(text: str) -> int:

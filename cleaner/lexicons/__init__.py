@@ -17,16 +17,16 @@ import os
 import regex
 
 from .. import diskcache
+from .. import tokens as _tokens
 from ..tokens import _UNSPACED
 
 # os.path rather than pathlib: importing pathlib costs 20 ms of start-up.
 HERE = os.path.dirname(os.path.abspath(__file__))
-_NUMBER = regex.compile(r"\d+(?:[ .,:/]\d+)*")
 _WORD = regex.compile(r"\w+")
 
 
 def key(text: str) -> str:
-    """A line as matching sees it: lower-case words, every number as ``0``.
+    """A line as matching sees it: lower-case words, each run of numbers as ``0``.
 
     >>> key("Page 1 of 12")
     'page 0 of 0'
@@ -35,8 +35,7 @@ def key(text: str) -> str:
     >>> key("Books (1,396)")
     'books 0'
     """
-    text = _NUMBER.sub(" 0 ", text.casefold())
-    return " ".join(_WORD.findall(text)).replace("_", " ").replace("  ", " ")
+    return _tokens.key_of(_tokens.words(text))
 
 
 def phrase_key(phrase: str) -> str:
