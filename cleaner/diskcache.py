@@ -19,14 +19,11 @@ import atexit
 import functools
 import os
 import pickle
-import tempfile
 import zlib
-from typing import Any, Callable, TypeVar
-
-F = TypeVar("F", bound=Callable[..., Any])
+from collections.abc import Callable
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_store: dict[tuple, Any] | None = None
+_store: dict[tuple, object] | None = None
 _dirty = False
 
 
@@ -39,27 +36,22 @@ def directory() -> str | None:
     return os.path.join(base, "cleaner")
 
 
-def _data_dirs() -> list[str]:
-    dirs = [_HERE]
+def fingerprint() -> str:
+    """Package version, every package file's name, size and mtime, and the
+    jusText stoplist folder (which changes only when jusText is reinstalled)."""
+    from . import __version__
     from .stoplists import _justext_dir
 
+    parts = [__version__]
+    for root, dirs, files in os.walk(_HERE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            st = os.stat(os.path.join(root, name))
+            parts.append(f"{os.path.relpath(os.path.join(root, name), _HERE)}:{st.st_size}:{st.st_mtime_ns}")
     justext = _justext_dir()
     if justext is not None:
-        dirs.append(str(justext))
-    return dirs
-
-
-def fingerprint() -> str:
-    """Package version and every data file's name, size and mtime, hashed."""
-    from . import __version__
-
-    parts = [__version__]
-    for top in _data_dirs():
-        for root, dirs, files in os.walk(top):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                st = os.stat(os.path.join(root, name))
-                parts.append(f"{os.path.relpath(os.path.join(root, name), top)}:{st.st_size}:{st.st_mtime_ns}")
+        st = os.stat(justext)
+        parts.append(f"{justext}:{st.st_mtime_ns}")
     return f"{__version__}-{zlib.crc32(chr(0).join(parts).encode('utf-8')):08x}"
 
 
@@ -68,7 +60,7 @@ def _path() -> str | None:
     return os.path.join(folder, f"lexicons-{fingerprint()}.pickle") if folder else None
 
 
-def _load() -> dict[tuple, Any]:
+def _load() -> dict[tuple, object]:
     global _store
     if _store is None:
         _store = {}
@@ -90,6 +82,8 @@ def save() -> None:
     path = _path() if _dirty else None
     if not path or _store is None:
         return
+    import tempfile  # only when writing: it costs 7 ms of start-up
+
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".lexicons-", suffix=".tmp", dir=os.path.dirname(path))
@@ -97,16 +91,29 @@ def save() -> None:
             pickle.dump(_store, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         _dirty = False
+        _remove_stale(path)
     except OSError:
         pass  # read-only home, full disk: the next run computes again
 
 
-def persistent(fn: F) -> F:
+def _remove_stale(current: str) -> None:
+    """Delete caches of other versions or data: only the current one is read."""
+    folder = os.path.dirname(current)
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.startswith("lexicons-") and name.endswith(".pickle") and path != current:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+
+
+def persistent(fn: Callable) -> Callable:
     """Memoise ``fn`` in memory and in the on-disk cache (arguments must be hashable)."""
     name = f"{fn.__module__}.{fn.__qualname__}"
 
     @functools.cache
-    def wrapper(*args: Any) -> Any:
+    def wrapper(*args: object) -> object:
         global _dirty
         store = _load()
         key = (name, args)
@@ -119,4 +126,4 @@ def persistent(fn: F) -> F:
 
     wrapper.__wrapped__ = fn  # type: ignore[attr-defined]
     wrapper.__doc__ = fn.__doc__
-    return wrapper  # type: ignore[return-value]
+    return wrapper

@@ -106,7 +106,7 @@ class PhraseSet:
         return bool(self.spaced or self.unspaced)
 
 
-@diskcache.persistent
+@functools.cache  # small per concept; the merged index is what is kept on disk
 def phrases(concept: str, langs: tuple[str, ...] = ()) -> PhraseSet:
     """All phrases of ``concept`` in ``langs`` (all languages when empty)."""
     spaced, unspaced = set(), set()

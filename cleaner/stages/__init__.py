@@ -5,7 +5,7 @@ a rule id (:mod:`cleaner.rules`), or computes what later stages read.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..config import Config
 from ..document import Document

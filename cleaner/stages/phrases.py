@@ -6,7 +6,7 @@ A rule only ever drops a line; the first rule that matches names the reason.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import regex
 
