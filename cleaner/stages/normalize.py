@@ -25,11 +25,6 @@ import regex
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\p{Cs}\p{Cc}--[\s\x1c-\x1f]]", flags=regex.V1)
 # The same among ASCII characters, to test the common all-ASCII line cheaply.
 _ASCII_INVISIBLE = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
-# Every kind of space (NBSP, thin space, ideographic space, tab) and runs of
-# them.  Controls that separate (vertical tab, form feed, NEL, the
-# information separators 0x1C-0x1F) are spaces too: removing them would glue
-# the words on either side into one the input never had.
-_SPACES = regex.compile(r"[\s\p{Zs}\x1c-\x1f]+")
 # List markers a text converter puts before an item; a lone letter such as
 # Portuguese "o" is a word, so only symbols count.
 _BULLET = regex.compile(r"^([*+\-•·◦▪▫■□●○►▶‣⁃–—»›✓✔]+|\d{1,3}[.)](?=\s))(?:\s+|$)")
@@ -57,11 +52,21 @@ def line(text: str) -> str:
         text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     elif _ASCII_INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    # Runs of any kind of space (NBSP, thin, ideographic, tab) become one.
+    # Controls that separate (vertical tab, form feed, NEL, the information
+    # separators 0x1C-0x1F) are spaces too: removing them would glue the
+    # words on either side into one the input never had.  Python's
+    # whitespace is exactly that set (\s, \p{Zs}, 0x1C-0x1F), split in C.
+    return " ".join(text.split())
+
+
+_BULLET_STARTS = frozenset("*+-•·◦▪▫■□●○►▶‣⁃–—»›✓✔0123456789")
 
 
 def split_bullet(text: str) -> tuple[str, str]:
     """(marker, rest) for a list item, ("", text) otherwise."""
+    if text.lstrip()[:1] not in _BULLET_STARTS:
+        return "", text.strip()
     m = _BULLET.match(text.lstrip())
     if not m:
         return "", text.strip()
