@@ -55,9 +55,15 @@ def fingerprint() -> str:
     return f"{__version__}-{zlib.crc32(chr(0).join(parts).encode('utf-8')):08x}"
 
 
+def _install_tag() -> str:
+    """Which installation of cleaner this is: several (venvs, versions) may
+    share one cache folder, and each keeps its own file."""
+    return f"{zlib.crc32(_HERE.encode('utf-8', 'surrogatepass')):08x}"
+
+
 def _path() -> str | None:
     folder = directory()
-    return os.path.join(folder, f"lexicons-{fingerprint()}.pickle") if folder else None
+    return os.path.join(folder, f"lexicons-{_install_tag()}-{fingerprint()}.pickle") if folder else None
 
 
 def _load() -> dict[tuple, object]:
@@ -97,11 +103,13 @@ def save() -> None:
 
 
 def _remove_stale(current: str) -> None:
-    """Delete caches of other versions or data: only the current one is read."""
+    """Delete this installation's caches of older code or data (other
+    installations' files are theirs: only they know when those are stale)."""
     folder = os.path.dirname(current)
+    prefix = f"lexicons-{_install_tag()}-"
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
-        if name.startswith("lexicons-") and name.endswith(".pickle") and path != current:
+        if name.startswith(prefix) and name.endswith(".pickle") and path != current:
             try:
                 os.remove(path)
             except OSError:
