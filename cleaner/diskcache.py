@@ -2,8 +2,8 @@
 
 Building the phrase index reads some 350 small files and normalises about
 7,000 phrases: a tenth of a second, which a command-line run would pay on
-every start.  Functions decorated with :func:`persistent` keep their results
-in one pickle in the user's cache directory (``$XDG_CACHE_HOME/cleaner`` or
+every start.  Functions decorated with :func:`persistent` keep each result
+in a small pickle in the user's cache directory (``$XDG_CACHE_HOME/cleaner`` or
 ``~/.cache/cleaner``), keyed by the package version and the size and
 modification time of every file of the package (lexicons, and the code that
 builds keys from them) and of jusText's stoplists, so that editing either
@@ -15,7 +15,6 @@ functions are simply computed, and a damaged file is ignored and replaced.
 """
 from __future__ import annotations
 
-import atexit
 import functools
 import os
 import pickle
@@ -23,8 +22,6 @@ import zlib
 from collections.abc import Callable
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_store: dict[tuple, object] | None = None
-_dirty = False
 
 
 def directory() -> str | None:
@@ -57,61 +54,61 @@ def fingerprint() -> str:
 
 def _install_tag() -> str:
     """Which installation of cleaner this is: several (venvs, versions) may
-    share one cache folder, and each keeps its own file."""
+    share one cache folder, and each keeps its own files."""
     return f"{zlib.crc32(_HERE.encode('utf-8', 'surrogatepass')):08x}"
 
 
-def _path() -> str | None:
+@functools.cache
+def _prefix() -> str | None:
+    """Path prefix of this installation's current cache files (None: off)."""
     folder = directory()
-    return os.path.join(folder, f"lexicons-{_install_tag()}-{fingerprint()}.pickle") if folder else None
+    return os.path.join(folder, f"lexicons-{_install_tag()}-{fingerprint()}-") if folder else None
 
 
-def _load() -> dict[tuple, object]:
-    global _store
-    if _store is None:
-        _store = {}
-        path = _path()
-        try:
-            if path and os.path.isfile(path):
-                with open(path, "rb") as f:
-                    data = pickle.load(f)
-                if isinstance(data, dict):
-                    _store = data
-        except Exception:  # noqa: BLE001 - a damaged cache is only a slower start
-            _store = {}
-    return _store
+def _file(name: str, args: tuple) -> str | None:
+    """One file per cached value, so a run loads only the values it needs."""
+    prefix = _prefix()
+    return f"{prefix}{zlib.crc32(repr((name, args)).encode('utf-8', 'surrogatepass')):08x}.pickle" if prefix else None
 
 
-def save() -> None:
-    """Write what was computed in this process (atomically: temp file, rename)."""
-    global _dirty
-    path = _path() if _dirty else None
-    if not path or _store is None:
+def _read(path: str | None, key: tuple) -> tuple[bool, object]:
+    try:
+        if path and os.path.isfile(path):
+            with open(path, "rb") as f:
+                stored_key, value = pickle.load(f)
+            if stored_key == key:
+                return True, value
+    except Exception:  # noqa: BLE001 - a damaged cache is only a slower start
+        pass
+    return False, None
+
+
+def _write(path: str | None, key: tuple, value: object) -> None:
+    """Store one value atomically (temp file, rename); failures are ignored."""
+    if not path:
         return
     import tempfile  # only when writing: it costs 7 ms of start-up
 
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".lexicons-", suffix=".tmp", dir=os.path.dirname(path))
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".lexicons-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(_store, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        _dirty = False
-        _remove_stale(path)
+        _remove_stale(folder)
     except OSError:
         pass  # read-only home, full disk: the next run computes again
 
 
-def _remove_stale(current: str) -> None:
+def _remove_stale(folder: str) -> None:
     """Delete this installation's caches of older code or data (other
     installations' files are theirs: only they know when those are stale)."""
-    folder = os.path.dirname(current)
-    prefix = f"lexicons-{_install_tag()}-"
+    mine, current = f"lexicons-{_install_tag()}-", os.path.basename(_prefix() or "")
     for name in os.listdir(folder):
-        path = os.path.join(folder, name)
-        if name.startswith(prefix) and name.endswith(".pickle") and path != current:
+        if name.startswith(mine) and not name.startswith(current) and name.endswith(".pickle"):
             try:
-                os.remove(path)
+                os.remove(os.path.join(folder, name))
             except OSError:
                 pass
 
@@ -122,15 +119,13 @@ def persistent(fn: Callable) -> Callable:
 
     @functools.cache
     def wrapper(*args: object) -> object:
-        global _dirty
-        store = _load()
         key = (name, args)
-        if key not in store:
-            store[key] = fn(*args)
-            if not _dirty:
-                atexit.register(save)
-            _dirty = True
-        return store[key]
+        path = _file(name, args)
+        found, value = _read(path, key)
+        if not found:
+            value = fn(*args)
+            _write(path, key, value)
+        return value
 
     wrapper.__wrapped__ = fn  # type: ignore[attr-defined]
     wrapper.__doc__ = fn.__doc__

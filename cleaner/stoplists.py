@@ -56,13 +56,13 @@ def _read_justext(name: str, limit: int | None = None) -> frozenset[str]:
     return frozenset(out)
 
 
-@diskcache.persistent
+@functools.cache
 def signatures() -> dict[str, frozenset[str]]:
     """Each spaced language's most frequent function words, keyed by ISO code."""
     return {code: _read_justext(name, SIGNATURE_SIZE) for name, code in _codes().items()}
 
 
-@diskcache.persistent
+@functools.cache  # one file, read when a page is in that language
 def stoplist(code: str) -> frozenset[str]:
     """The full stoplist of a language by ISO code (empty if unknown)."""
     own = lexicons.read(code, "stopwords")
@@ -115,6 +115,13 @@ MIN_DISTINCT = 3
 #: frequent words are 15-30% of its prose (8-11% in Korean, whose particles
 #: attach to words); a scores table of names read as Walloon reached 5%.
 MIN_SHARE = 0.06
+
+
+@functools.cache
+def signature(code: str) -> frozenset[str]:
+    """One language's most frequent function words (from the kept word map:
+    no stoplist file is read)."""
+    return frozenset(w for w, langs in _owners().items() if code in langs)
 
 
 @diskcache.persistent

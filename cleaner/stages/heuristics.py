@@ -135,7 +135,7 @@ def _menu_runs(doc: Document, config: Config) -> None:
 def apply(doc: Document, config: Config) -> None:
     known = bool(doc.language)
     # Only the most frequent function words: full stoplists hold "united", "high".
-    stoplist = stoplists.signatures().get(doc.language, frozenset())
+    stoplist = stoplists.signature(doc.language) if doc.language else frozenset()
     for block in doc.blocks:
         if block.decided:  # by a format (front matter) or a phrase rule
             block.quality = None if block.kept else Quality.BAD
