@@ -50,7 +50,6 @@ class Features:
     has_letters: bool
     #: Some of the text is in a script without word spaces.
     unspaced: bool = False
-    stopwords: int = 0
     stop_density: float = 0.0
     #: Where lexicon phrases occur (:class:`cleaner.lexicons.Hits`), set by the phrase stage.
     hits: Any = None
@@ -86,5 +85,4 @@ def add_stopwords(f: Features, stoplist: frozenset[str], unspaced_list: tuple[st
         n = sum(f.key.count(ch) for ch in unspaced_list)
     else:
         n = sum(1 for t in f.words if t in stoplist)
-    f.stopwords = n
     f.stop_density = n / f.length if f.length else 0.0

@@ -78,8 +78,3 @@ class Rule(enum.StrEnum):
 
     # batch
     TEMPLATE = "templates.repeated_across_pages", "a line found on many pages of the same site"
-
-
-def describe() -> list[tuple[str, str]]:
-    """(id, description) of every rule, for docs and ``--explain``."""
-    return [(r.value, r.doc) for r in Rule]

@@ -69,38 +69,15 @@ def read_all(concept: str, langs: tuple[str, ...] = ()) -> list[str]:
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """Phrases of one concept, compiled for O(words) matching of a line."""
+    """Phrases of one concept: spaced ones, and unspaced (Chinese, Japanese)
+    ones, which are matched inside words (see :class:`Index`)."""
 
     spaced: frozenset[str]
-    lengths: tuple[int, ...]
     unspaced: tuple[str, ...]
 
     def equals(self, line_key: str) -> bool:
         """The whole line is one of the phrases."""
         return line_key in self.spaced or line_key in self.unspaced
-
-    def prefix(self, line_key: str, min_words: int = 2) -> str:
-        """The phrase of at least ``min_words`` words the line starts with, or ``""``.
-
-        One word is too little to tell furniture from a sentence ("Share
-        prices fell", "Comments by the minister"), so by default single words
-        only ever match a whole line.
-        """
-        words = line_key.split(" ")
-        for n in self.lengths:
-            if min_words <= n <= len(words) and " ".join(words[:n]) in self.spaced:
-                return " ".join(words[:n])
-        return next((p for p in self.unspaced if line_key.startswith(p)), "")
-
-    def find(self, line_key: str) -> str:
-        """A phrase found anywhere in the line, or ``""``.  Linear in the line."""
-        words = line_key.split(" ")
-        for n in self.lengths:
-            for i in range(len(words) - n + 1):
-                window = " ".join(words[i : i + n])
-                if window in self.spaced:
-                    return window
-        return next((p for p in self.unspaced if p in line_key), "")
 
     def __bool__(self) -> bool:
         return bool(self.spaced or self.unspaced)
@@ -114,8 +91,7 @@ def phrases(concept: str, langs: tuple[str, ...] = ()) -> PhraseSet:
         k = phrase_key(raw)
         if k:
             (unspaced if _UNSPACED.search(k) and " " not in k else spaced).add(k)
-    lengths = tuple(sorted({k.count(" ") + 1 for k in spaced}, reverse=True))
-    return PhraseSet(frozenset(spaced), lengths, tuple(sorted(unspaced, key=len, reverse=True)))
+    return PhraseSet(frozenset(spaced), tuple(sorted(unspaced, key=len, reverse=True)))
 
 
 @dataclass
