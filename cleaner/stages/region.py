@@ -18,7 +18,7 @@ from .phrases import HARD_END_MARKERS
 _KEEP_RULE = {Quality.GOOD: Rule.GOOD, Quality.NEAR_GOOD: Rule.NEAR_GOOD, Quality.SHORT: Rule.INSIDE}
 
 
-_HEURISTIC_BAD = frozenset({Rule.LOW_STOPWORDS, Rule.LINK_DENSE, Rule.NO_LETTERS, Rule.MENU_RUN, Rule.REPETITIVE})
+_HEURISTIC_BAD = frozenset({Rule.LOW_STOPWORDS, Rule.LINK_DENSE, Rule.NO_LETTERS, Rule.MENU_RUN, Rule.REPETITIVE, Rule.GLUED_TEASER})
 
 
 def weight(block: Block, config: Config) -> float:
