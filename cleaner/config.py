@@ -48,6 +48,39 @@ class Config:
     max_link_density: float = 0.5
     #: Lines a run of short list items must have to count as a menu.
     menu_run_min: int = 3
+    #: A line of at least this many words using under this share of distinct
+    #: words is filler ("a a a ...", "buy now buy now ..."), not prose.
+    repetitive_min_words: float = 20
+    repetitive_distinct_share: float = 0.2
+    #: A headline glued to its summary opens with this many capitalised words
+    #: among its first ``title_case_window``, ``title_case_function_words`` of
+    #: them function words ("Is Violence In Sports On The Rise? Violence is...").
+    title_case_window: int = 8
+    title_case_min: int = 7
+    title_case_function_words: int = 2
+    #: Glued teasers are lines of at least ``glued_min_words``; glued with no
+    #: space ("...FavoritesFall has") or into a dateline ("...stateless
+    #: WASHINGTON: Expressing"), the headline before the glue has at least
+    #: ``glued_headline_min_words`` words (one more before a dateline), and
+    #: before a no-space glue ``glued_capitals_share`` of them capitalised.
+    glued_min_words: float = 12
+    glued_headline_min_words: int = 4
+    glued_capitals_share: float = 0.75
+
+    # --- language -----------------------------------------------------------
+    #: Words sampled, from the longest blocks, to tell the language: a few
+    #: paragraphs of prose are plenty, and the sample bounds the cost.
+    language_sample_words: int = 1000
+    #: How often one word may count per block: "e e e ..." is one junk line,
+    #: not evidence of Walloon.
+    language_word_repeats: int = 3
+    #: The winning language needs this many different function words in the
+    #: sample ("Palm Bay d. Rockledge", line after line, is not Walloon) ...
+    language_min_distinct: int = 3
+    #: ... making up this share of it.  A language's 60 most frequent words
+    #: are 15-30% of its prose (8-11% in Korean, whose particles attach to
+    #: words); a scores table of names read as Walloon reached 5%.
+    language_min_share: float = 0.06
 
     # --- phrase rules -----------------------------------------------------
     #: Phrases that appear *inside* a line (appeals, legal lines) only decide
@@ -60,6 +93,22 @@ class Config:
     #: A line that starts with a short prefix phrase ("More from", "By") is
     #: only that furniture when it is at most this many words long.
     prefix_max_words: int = 12
+    #: The longest line (in words) each shape of furniture takes: a byline
+    #: ("By Jane Doe"), a date line, a comment's author line, a breadcrumb
+    #: trail, an agency sign-off ("mk/wd (AP, AFP)"), a photo credit
+    #: ("Name | Pool | Reuters"), a caption opening with a label ("Image
+    #: copyright Getty Images"), a "Read more: <headline>" link.  Longer, it
+    #: is a sentence that happens to look like one.
+    byline_max_words: float = 8
+    timestamp_max_words: float = 12
+    comment_header_max_words: float = 15
+    breadcrumb_max_words: float = 20
+    signoff_max_words: float = 10
+    credit_max_words: float = 12
+    caption_line_max_words: float = 22
+    related_inline_max_words: float = 30
+    #: A line's label ("Image:", "You are here:") is at most this many characters.
+    label_max_chars: int = 40
 
     # --- region -----------------------------------------------------------
     #: In the search for the article's region, each block pulls towards
@@ -86,6 +135,41 @@ class Config:
     #: span scores at least this share of the best segment's is the article
     #: (0 turns segments off: one span over the whole page).
     segment_ratio: float = 0.25
+
+    # --- context: lines judged by their neighbours ------------------------------
+    #: The longest caption (in words) taken from the line above a credit.
+    caption_max_words: float = 40
+    #: The most paragraphs an appeal box holds between its two framing lines.
+    appeal_box_max: int = 6
+    #: Teaser cards: a shape of at most this many lines, holding a date or a
+    #: byline, repeated at least ``card_min_repeats`` times in a row.
+    card_max_lines: int = 5
+    card_min_repeats: int = 3
+    #: The most headlines a "more stories" box lists under its header.
+    related_box_max_items: int = 20
+    #: A line that announces a list ("...the short list:") has at least this
+    #: many words ("Tags:" alone announces nothing), and its list at most
+    #: ``list_max_items`` lines.
+    announcer_min_words: float = 4
+    list_max_items: int = 60
+
+    # --- title ------------------------------------------------------------------
+    #: A headline has this many words (at most ``title_max_words`` also for an
+    #: HTML page's title: a page's whole text in an <h1> is no headline), and
+    #: at most ``title_max_digits`` digits: dates and scores carry more.
+    title_min_words: float = 3
+    title_max_words: float = 30
+    title_max_digits: int = 4
+    #: Blocks above the article's start searched for the headline (furniture
+    #: not counted), and how near a candidate sharing no words may be.
+    title_window: int = 12
+    title_fallback_window: int = 6
+    #: Share of a candidate's content words that must recur in the article's
+    #: first ``title_opening_blocks`` kept blocks; ``title_distance_cost`` is
+    #: given up per block of distance, so the nearer wins a near tie.
+    title_min_overlap: float = 0.3
+    title_opening_blocks: int = 3
+    title_distance_cost: float = 0.01
 
     # --- dedupe -----------------------------------------------------------
     #: A teaser repeats at least this many leading words of a later paragraph.

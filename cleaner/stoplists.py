@@ -14,6 +14,7 @@ import importlib.util
 import os
 
 from . import diskcache, lexicons
+from .config import DEFAULT, Config
 from .tokens import _UNSPACED
 
 #: How many of each language's most frequent function words identify it.
@@ -72,7 +73,7 @@ def stoplist(code: str) -> frozenset[str]:
     return _read_justext(name) if name else frozenset()
 
 
-def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
+def detect(tokens: list[str], unspaced: int = 0, sample: str = "", config: Config = DEFAULT) -> str:
     """ISO code of the language of ``tokens`` (case-folded words), or ``""``.
 
     ``unspaced`` is how many characters are in scripts without word spaces;
@@ -104,17 +105,9 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "") -> str:
     best = min(scores, key=lambda code: (-scores[code], code))
     # Evidence is several different function words, not one repeated: "Palm
     # Bay d. Rockledge", line after line, is not Walloon.
-    if distinct[best] < MIN_DISTINCT or hits[best] < len(tokens) * MIN_SHARE:
+    if distinct[best] < config.language_min_distinct or hits[best] < len(tokens) * config.language_min_share:
         return ""
     return best
-
-
-#: Different function words of a language a sample must hold to be in it...
-MIN_DISTINCT = 3
-#: ... and the share of its words they must make up.  A language's 60 most
-#: frequent words are 15-30% of its prose (8-11% in Korean, whose particles
-#: attach to words); a scores table of names read as Walloon reached 5%.
-MIN_SHARE = 0.06
 
 
 @functools.cache

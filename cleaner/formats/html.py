@@ -17,10 +17,6 @@ from ..stages import normalize
 from . import text as text_format
 
 
-#: Longer "titles" are not headlines (the same bound as for text input).
-TITLE_MAX_WORDS = 30
-
-
 def _metadata(result: Any) -> dict[str, Any]:
     out = {}
     for field in ("title", "date", "author", "url", "language", "sitename", "description"):
@@ -51,7 +47,7 @@ def parse(html: str, config: Config) -> Document:
     for b in blocks:
         b.gap_before = True  # trafilatura puts one paragraph per line
     title = normalize.line(meta.get("title", ""))
-    if len(title.split()) > TITLE_MAX_WORDS:
+    if len(title.split()) > config.title_max_words:
         # A page whose whole text sits in an <h1> has no headline, only text.
         title = ""
         meta.pop("title", None)

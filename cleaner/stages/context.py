@@ -1,4 +1,4 @@
-"""Rules that judge a line by its neighbours: captions and appeal boxes.
+"""Rules that judge a line by its neighbours.
 
 * An image credit ("Image: Leah Millis/REUTERS", "Name | Pool | Reuters")
   follows its caption with no blank line between; the caption text (and the
@@ -24,15 +24,9 @@ from ..document import Block, Document
 from ..rules import Rule
 
 _CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT})
-#: The most paragraphs an appeal box holds between its two framing lines.
-APPEAL_BOX_MAX = 6
 
 
-#: The longest caption (in words) taken from the line above a credit.
-CAPTION_MAX_WORDS = 40
-
-
-def _captions(blocks: list[Block]) -> None:
+def _captions(blocks: list[Block], config: Config) -> None:
     """Drop the caption above each credit, and the alt text above that.
 
     The caption is the text glued to the credit or the line right above it
@@ -46,7 +40,7 @@ def _captions(blocks: list[Block]) -> None:
         below = block
         for j in range(i - 1, -1, -1):
             above = blocks[j]
-            if below.gap_before or above.decided or above.features.length > CAPTION_MAX_WORDS:
+            if below.gap_before or above.decided or above.features.length > config.caption_max_words:
                 break
             is_caption = below is block or above.glued and above.line == block.line
             if not is_caption and above.features.terminal:
@@ -55,43 +49,44 @@ def _captions(blocks: list[Block]) -> None:
             below = above
 
 
-def _appeal_boxes(blocks: list[Block]) -> None:
+def _appeal_boxes(blocks: list[Block], config: Config) -> None:
     frames = [i for i, b in enumerate(blocks) if b.rule == Rule.APPEAL]
     for a, b in zip(frames, frames[1:]):
-        if 1 < b - a <= APPEAL_BOX_MAX + 1:
+        if 1 < b - a <= config.appeal_box_max + 1:
             for block in blocks[a + 1 : b]:
                 if not block.decided:
                     block.drop(Rule.APPEAL_BOX)
 
 
 _DATELINE = frozenset({Rule.TIMESTAMP, Rule.BYLINE})
-#: Card shapes are at most this many lines long...
-CARD_MAX_LINES = 5
-#: ... and repeat at least this many times in a row.
-CARD_MIN_REPEATS = 3
 
 
-def shape(block: Block) -> str:
+def shape(block: Block, config: Config) -> str:
     """One letter for the kind of line, for finding repeated card shapes.
 
-    D a date or byline, H a headline-like line, P a sentence-like paragraph,
-    S a short line, X anything a phrase rule dropped.
+    D a date or byline, H a headline-like line (not a sentence, shorter than
+    good prose), P a sentence-like paragraph, S a short line, X anything a
+    phrase rule dropped.
     """
     f = block.features
     if block.rule in _DATELINE:
         return "D"
     if block.decided:
         return "X"
-    if not f.terminal and f.length <= 25:
+    if not f.terminal and f.length <= config.length_high:
         return "H"
-    return "P" if f.length >= 8 else "S"
+    return "P" if f.length >= SHAPE_MIN_PARAGRAPH_WORDS else "S"
 
 
-def _teaser_cards(blocks: list[Block]) -> None:
-    shapes = "".join(shape(b) for b in blocks)
+#: A sentence shorter than this is an S(hort line) in a card shape, not a P.
+SHAPE_MIN_PARAGRAPH_WORDS = 8
+
+
+def _teaser_cards(blocks: list[Block], config: Config) -> None:
+    shapes = "".join(shape(b, config) for b in blocks)
     i = 0
     while i < len(shapes):
-        end = _card_run(shapes, i)
+        end = _card_run(shapes, i, config)
         if end > i:
             for block in blocks[i:end]:
                 if not block.decided:
@@ -101,55 +96,46 @@ def _teaser_cards(blocks: list[Block]) -> None:
             i += 1
 
 
-def _card_run(shapes: str, i: int) -> int:
+def _card_run(shapes: str, i: int, config: Config) -> int:
     """End of a run of repeated card shapes starting at ``i`` (``i`` if none)."""
-    for k in range(2, CARD_MAX_LINES + 1):
+    for k in range(2, config.card_max_lines + 1):
         unit = shapes[i : i + k]
         if len(unit) < k or "D" not in unit or not ({"H", "P"} & set(unit)):
             continue
         j = i + k
         while shapes[j : j + k] == unit:
             j += k
-        if (j - i) // k >= CARD_MIN_REPEATS:
+        if (j - i) // k >= config.card_min_repeats:
             return j
     return i
 
 
-#: The most headlines a "more stories" box lists.
-BOX_MAX_ITEMS = 20
-
-
-def _related_boxes(blocks: list[Block]) -> None:
+def _related_boxes(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
         if block.rule != Rule.RELATED_HEADER:
             continue
-        for item in blocks[i + 1 : i + 1 + BOX_MAX_ITEMS]:
-            kind = shape(item)
+        for item in blocks[i + 1 : i + 1 + config.related_box_max_items]:
+            kind = shape(item, config)
             if kind == "P" or item.end_marker:
                 break
             if not item.decided:
                 item.drop(Rule.RELATED_ITEM)
 
 
-#: Lines given to an announced list at most; a list ends at its first paragraph.
-LIST_MAX_ITEMS = 60
-#: Words an announcing line needs: "Tags:" alone announces nothing.
-ANNOUNCER_MIN_WORDS = 4
-
-
-def _announced_lists(blocks: list[Block]) -> None:
+def _announced_lists(blocks: list[Block], config: Config) -> None:
+    """Mark the items of a list a line announces; the list ends at a paragraph."""
     for i, block in enumerate(blocks):
-        if block.decided or not block.text.endswith((":", "：")) or block.features.length < ANNOUNCER_MIN_WORDS:
+        if block.decided or not block.text.endswith((":", "：")) or block.features.length < config.announcer_min_words:
             continue
-        for item in blocks[i + 1 : i + 1 + LIST_MAX_ITEMS]:
-            if item.decided or shape(item) == "P" and item.features.length > 25:
+        for item in blocks[i + 1 : i + 1 + config.list_max_items]:
+            if item.decided or shape(item, config) == "P" and item.features.length > config.length_high:
                 break
             item.listed = True
 
 
 def apply(doc: Document, config: Config) -> None:
-    _announced_lists(doc.blocks)
-    _captions(doc.blocks)
-    _appeal_boxes(doc.blocks)
-    _teaser_cards(doc.blocks)
-    _related_boxes(doc.blocks)
+    _announced_lists(doc.blocks, config)
+    _captions(doc.blocks, config)
+    _appeal_boxes(doc.blocks, config)
+    _teaser_cards(doc.blocks, config)
+    _related_boxes(doc.blocks, config)

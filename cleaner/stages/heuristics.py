@@ -9,21 +9,9 @@ from __future__ import annotations
 import regex
 
 from .. import stoplists
-from ..config import Config
+from ..config import DEFAULT, Config
 from ..document import Block, Document, Quality
 from ..rules import Rule
-
-
-#: Prose of this many words uses at least this share of distinct words; a
-#: line of "a a a a ..." or "buy now buy now ..." does not.
-REPETITIVE_MIN_WORDS, REPETITIVE_DISTINCT_SHARE = 20, 0.2
-
-#: Of a line's first words, how many must be capitalised for a headline start.
-TITLE_CASE_WINDOW, TITLE_CASE_MIN = 8, 7
-
-
-#: Capitalised function words ("In", "On", "The") a title-case start needs.
-TITLE_CASE_FUNCTION_WORDS = 2
 
 
 # A headline glued to its summary with no space: "...Metro-Detroit FavoritesFall
@@ -35,11 +23,15 @@ _CAMEL_GLUE = regex.compile(r"\p{Ll}{3}[\p{Ll}'’]*\p{Lu}\p{Ll}")
 _MID_DATELINE = regex.compile(r"(?<=[^.!?:;\s]\s)\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2}:\s")
 
 
+#: Where a headline ends, at the latest, in characters: glue is looked for there.
+HEADLINE_MAX_CHARS = 200
+
+
 def _capitalised_share(words: list[str]) -> float:
     return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) / len(words) if words else 0.0
 
 
-def glued_teaser(text: str, length: float, stoplist: frozenset[str]) -> bool:
+def glued_teaser(text: str, length: float, stoplist: frozenset[str], config: Config = DEFAULT) -> bool:
     """A Title-Case headline with its summary glued on, as teaser lists give them.
 
     Three shapes: the headline in title case then the summary in sentence
@@ -68,24 +60,24 @@ def glued_teaser(text: str, length: float, stoplist: frozenset[str]) -> bool:
     False
     """
     words = text.split()
-    if length < 12 or len(words) < 12:
+    if length < config.glued_min_words or len(words) < config.glued_min_words:
         return False
-    glue = _CAMEL_GLUE.search(text, 0, 200)
+    glue = _CAMEL_GLUE.search(text, 0, HEADLINE_MAX_CHARS)
     if glue:
         before = text[: glue.start()].split()
-        if len(before) >= 4 and _capitalised_share(before) >= 0.75:
+        if len(before) >= config.glued_headline_min_words and _capitalised_share(before) >= config.glued_capitals_share:
             return True
-    dateline = _MID_DATELINE.search(text, 0, 300)
-    if dateline and len(text[: dateline.start()].split()) >= 5:
+    dateline = _MID_DATELINE.search(text, 0, HEADLINE_MAX_CHARS + 100)
+    if dateline and len(text[: dateline.start()].split()) >= config.glued_headline_min_words + 1:
         return True
-    head = words[:TITLE_CASE_WINDOW]
+    head = words[: config.title_case_window]
     function_caps = sum(1 for w in head if w[:1].isupper() and w.casefold().strip(",:;?!.") in stoplist)
-    if function_caps < TITLE_CASE_FUNCTION_WORDS:
+    if function_caps < config.title_case_function_words:
         return False
     capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
-    rest = [w for w in words[TITLE_CASE_WINDOW:] if w[:1].isalpha()]
+    rest = [w for w in words[config.title_case_window :] if w[:1].isalpha()]
     lower_rest = sum(1 for w in rest if w[:1].islower())
-    return capitals >= TITLE_CASE_MIN and lower_rest * 2 > len(rest)
+    return capitals >= config.title_case_min and lower_rest * 2 > len(rest)
 
 
 def classify(block: Block, config: Config, known_language: bool, stoplist: frozenset[str] = frozenset()) -> tuple[Quality, Rule]:
@@ -93,11 +85,11 @@ def classify(block: Block, config: Config, known_language: bool, stoplist: froze
     f = block.features
     if not f.has_letters:
         return Quality.BAD, Rule.NO_LETTERS
-    if f.length >= REPETITIVE_MIN_WORDS and len(set(f.words)) < REPETITIVE_DISTINCT_SHARE * len(f.words):
+    if f.length >= config.repetitive_min_words and len(set(f.words)) < config.repetitive_distinct_share * len(f.words):
         return Quality.BAD, Rule.REPETITIVE
     if f.link_density > config.max_link_density:
         return Quality.BAD, Rule.LINK_DENSE
-    if stoplist and glued_teaser(block.text, f.length, stoplist):
+    if stoplist and glued_teaser(block.text, f.length, stoplist, config):
         return Quality.BAD, Rule.GLUED_TEASER
     if f.length < config.length_low:
         return Quality.SHORT, Rule.SHORT

@@ -35,9 +35,9 @@ def _has_any(text: str, chars: str) -> bool:
     return any(ch in text for ch in chars)
 
 
-def _signoff_shape(b: Block, f: Features) -> bool:
+def _signoff_shape(b: Block, f: Features, c: Config) -> bool:
     """'mk/wd (AP, AFP)': initials joined by slashes (checked cheaply first)."""
-    return "/" in b.text and f.length <= 10 and bool(_SIGNOFF.match(b.text))
+    return "/" in b.text and f.length <= c.signoff_max_words and bool(_SIGNOFF.match(b.text))
 
 
 def _short(f: Features, limit: float) -> bool:
@@ -51,13 +51,13 @@ def _all_words_in(f: Features, vocab: frozenset[str], require_number: bool = Fal
     return all(w in vocab or w == "0" for w in ws)
 
 
-def _label(text: str) -> str:
+def _label(text: str, max_chars: int) -> str:
     """The words before a colon at the start of a line: 'Image: X' -> 'image'.
 
     The full-width colon of Chinese and Japanese counts too ('图片：新华社').
     """
     head, sep, _ = text.replace("：", ":", 1).partition(":")
-    return lexicons.key(head) if sep and len(head) <= 40 else ""
+    return lexicons.key(head) if sep and len(head) <= max_chars else ""
 
 
 Predicate = Callable[[Block, Features, Config, Langs], bool]
@@ -110,7 +110,7 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """A menu label on its own, or as the label of a line ('You are here: Home...')."""
-    return "navigation" in f.hits.exact or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text), l))
+    return "navigation" in f.hits.exact or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text, c.label_max_chars), l))
 
 
 def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -123,18 +123,18 @@ _TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:]{1,30}):[^()\[\]]{1,80}[)\]]$
 
 def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Image: Leah Millis/REUTERS', '... (Photo: AP)', or 'Image copyright Getty'."""
-    label = _label(b.text)
+    label = _label(b.text, c.label_max_chars)
     if label and _is("caption_labels", label, l):
         return True
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
     if trailing and f.length <= c.contains_max_words and _is("caption_labels", lexicons.key(trailing.group(1)), l):
         return True
-    start = f.hits.prefix("caption_labels") if f.length <= c.prefix_max_words + 10 else ""
+    start = f.hits.prefix("caption_labels") if f.length <= c.caption_line_max_words else ""
     return " " in start
 
 
 def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    if f.length > 12 or not _CREDIT_SHAPE.search(b.text):
+    if f.length > c.credit_max_words or not _CREDIT_SHAPE.search(b.text):
         return False
     return f.hits.found("photo_agencies")
 
@@ -153,7 +153,7 @@ _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|and|und|et|y|e
 
 def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'By Jamelle Bouie': a byline word, then only name-like words."""
-    if f.length > 8 or f.terminal:
+    if f.length > c.byline_max_words or f.terminal:
         return False
     # One word ("By") is enough here: the rest of the line must be a name.
     prefix = f.hits.prefix("byline", min_words=1)
@@ -164,14 +164,14 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _timestamp(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    return f.length <= 12 and _all_words_in(f, lexicons.words("timestamp", l), require_number=True)
+    return f.length <= c.timestamp_max_words and _all_words_in(f, lexicons.words("timestamp", l), require_number=True)
 
 
 def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Read more: <headline>': a related label followed by a link's text."""
     head, _, rest = b.text.partition(":")
-    label = _label(b.text)
-    return bool(label and rest.strip()) and f.length <= 30 and _is("related", label, l)
+    label = _label(b.text, c.label_max_chars)
+    return bool(label and rest.strip()) and f.length <= c.related_inline_max_words and _is("related", label, l)
 
 
 def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -185,7 +185,7 @@ def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Jane on May 2, 2019 at 4:47 pm said:': a short line ending in a verb of saying and a colon."""
-    if f.length > 15 or not b.text.rstrip().endswith(":"):
+    if f.length > c.comment_header_max_words or not b.text.rstrip().endswith(":"):
         return False
     words = f.key.split(" ")
     verbs = lexicons.phrases("comment_verbs", l)
@@ -201,11 +201,11 @@ RULES: tuple[tuple[Rule, Predicate], ...] = (
     (Rule.SHARE_LABEL, _equals_or_prefix("share")),
     (Rule.RELATED_INLINE, _related_label),
     (Rule.NAVIGATION, _navigation),
-    (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= 20 and _has_any(b.text, ">›»") and bool(_BREADCRUMB.match(b.text))),
+    (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= c.breadcrumb_max_words and _has_any(b.text, ">›»") and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, _contains_in_short("search")),
     (Rule.AD, _equals("ads")),
     (Rule.RELATED_HEADER, _related_header),
-    (Rule.SIGNOFF, lambda b, f, c, l: _signoff_shape(b, f) or _contains_in_short("signoff")(b, f, c, l)),
+    (Rule.SIGNOFF, lambda b, f, c, l: _signoff_shape(b, f, c) or _contains_in_short("signoff")(b, f, c, l)),
     (Rule.CAPTION_LABEL, _caption_label),
     (Rule.CAPTION_CREDIT, _caption_credit),
     (Rule.COOKIE, _contains_in_short("cookie")),

@@ -20,32 +20,22 @@ from ..config import Config
 from ..document import Block, Document, Role
 from ..rules import Rule
 
-#: How many non-furniture blocks above the article's start are searched...
-WINDOW = 12
-#: ... and how near the fallback (no overlap) candidate must be.
-FALLBACK_WINDOW = 6
-#: Share of a candidate's content words that must recur in the opening.
-MIN_OVERLAP = 0.3
-#: Overlap given up per block of distance from the article's start.
-DISTANCE_COST = 0.01
-#: Kept paragraphs that make up "the opening".
-OPENING_BLOCKS = 3
 #: Rules whose lines may still be the headline: they were dropped only for
 #: where they stand or how short they are, not for what they say.
 _MAY_BE_TITLE = frozenset({"", Rule.OUTSIDE, Rule.SHORT, Rule.LOW_STOPWORDS, Rule.INSIDE, Rule.NEAR_GOOD, Rule.GOOD})
 _DIGITS = regex.compile(r"\d")
 
 
-def headline_like(block: Block) -> bool:
+def headline_like(block: Block, config: Config) -> bool:
     f = block.features
-    if f is None or not 3 <= f.length <= 30 or block.bullet:
+    if f is None or not config.title_min_words <= f.length <= config.title_max_words or block.bullet:
         return False
     if block.text.endswith((".", ":", ",", ";")) and not block.text.endswith("..."):
         return False
     if block.rule not in _MAY_BE_TITLE or block.glued:
         return False
     # Headlines rarely carry more than a number or two; dates and scores do.
-    return len(_DIGITS.findall(block.text)) <= 4
+    return len(_DIGITS.findall(block.text)) <= config.title_max_digits
 
 
 def _make_title(block: Block, blocks: list[Block]) -> None:
@@ -58,11 +48,11 @@ def _make_title(block: Block, blocks: list[Block]) -> None:
             other.drop(Rule.DUPLICATE)
 
 
-def _above(blocks: list[Block], first: int):
+def _above(blocks: list[Block], first: int, window: int):
     """(distance, block) going up from the article's start, furniture not counted."""
     distance = 0
     for i in range(first - 1, -1, -1):
-        if distance >= WINDOW:
+        if distance >= window:
             return
         yield distance, blocks[i]
         if blocks[i].rule in _MAY_BE_TITLE:
@@ -85,30 +75,36 @@ def overlap(candidate: Block, opening: set[str], stop: frozenset[str]) -> float:
     return len(words & opening) / len(words) if words else 0.0
 
 
+def _candidate(doc: Document, first: int, config: Config) -> Block | None:
+    """The best headline above the article's start ``first``, or None."""
+    blocks = doc.blocks
+    stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
+    kept = [b for b in blocks[first:] if b.kept][: config.title_opening_blocks]
+    opening = {w for b in kept for w in b.features.words}
+    openings = tuple(b.features.key for b in kept)
+    best, best_score, fallback = None, config.title_min_overlap, None
+    for distance, block in _above(blocks, first, config.title_window):
+        # A teaser that repeats the start of a paragraph is not its headline.
+        if not headline_like(block, config) or block.features.key and any(o.startswith(block.features.key) for o in openings):
+            continue
+        score = overlap(block, opening, stop) - config.title_distance_cost * distance
+        if score > best_score:
+            best, best_score = block, score
+        if fallback is None and distance < config.title_fallback_window and not _name_like(block):
+            fallback = block
+    return best or fallback
+
+
 def apply(doc: Document, config: Config) -> None:
     blocks = doc.blocks
     first = next((i for i, b in enumerate(blocks) if b.kept and b.role is Role.BODY), None)
     if first is None or any(b.role is Role.TITLE for b in blocks):
         return
-    stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
-    kept = [b for b in blocks[first:] if b.kept][:OPENING_BLOCKS]
-    opening = {w for b in kept for w in b.features.words}
-    best, best_score, fallback = None, MIN_OVERLAP, None
-    openings = tuple(b.features.key for b in kept)
-    for distance, block in _above(blocks, first):
-        # A teaser that repeats the start of a paragraph is not its headline.
-        if not headline_like(block) or block.features.key and any(o.startswith(block.features.key) for o in openings):
-            continue
-        score = overlap(block, opening, stop) - DISTANCE_COST * distance
-        if score > best_score:
-            best, best_score = block, score
-        if fallback is None and distance < FALLBACK_WINDOW and not _name_like(block):
-            fallback = block
-    best = best or fallback
+    best = _candidate(doc, first, config)
     if best is not None:
         _make_title(best, blocks)
         return
     # The first kept line itself may be the headline when nothing precedes it.
     b = blocks[first]
-    if headline_like(b) and not b.features.terminal and any(x.kept for x in blocks[first + 1 :]):
+    if headline_like(b, config) and not b.features.terminal and any(x.kept for x in blocks[first + 1 :]):
         _make_title(b, blocks)
