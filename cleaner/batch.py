@@ -383,6 +383,11 @@ class Job:
     learned: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
     @property
+    def out_dir(self) -> str:
+        """The folder outputs go to: OUT_DIR, or the JSONL file's folder."""
+        return (storage.dirname(self.out) or ".") if self.jsonl else self.out
+
+    @property
     def fingerprint(self) -> str:
         """What a cached first pass depends on besides its input file."""
         return f"{__version__} {self.config!r}"
@@ -769,16 +774,16 @@ def _plan(args: argparse.Namespace) -> Plan:
         raise UsageError(f"{args.in_dir} is inside {args.out}: choose an output folder that does not contain it")
     if args.report and storage.inside(storage.canonical(args.report), in_r):
         raise UsageError(f"--report {args.report} is inside {args.in_dir}: nothing is written there")
-    out_dir = (storage.dirname(out) or ".") if jsonl else out
-    if storage.exists(out_dir) and not storage.isdir(out_dir):
-        raise UsageError(f"{out_dir}: not a folder")
-    if jsonl and storage.isdir(out):
-        raise UsageError(f"{out}: is a folder, not a .jsonl file")
-    work = storage.join(out_dir, WORK_DIR if not jsonl else f".{out.rsplit('/', 1)[-1]}{WORK_DIR}")
     config = config_from(args).with_(
         template_min_pages=args.template_min_pages, template_min_share=args.template_min_share
     )
-    job = Job(in_dir, out, jsonl, config, args.force, "" if args.no_templates else work)
+    job = Job(in_dir, out, jsonl, config, args.force)
+    if storage.exists(job.out_dir) and not storage.isdir(job.out_dir):
+        raise UsageError(f"{job.out_dir}: not a folder")
+    if jsonl and storage.isdir(out):
+        raise UsageError(f"{out}: is a folder, not a .jsonl file")
+    work = storage.join(job.out_dir, WORK_DIR if not jsonl else f".{out.rsplit('/', 1)[-1]}{WORK_DIR}")
+    job = replace(job, work="" if args.no_templates else work)
     match = glob_regex(args.glob) if args.glob else None
     return Plan(job, args.jobs, not args.no_templates, args.report or "", match, work, args.engine,
                 args.scheduler or "")
@@ -1087,12 +1092,11 @@ def main(argv: list[str]) -> int:
 def _prepare(plan: Plan) -> None:
     """Create the output folder; clear what an interrupted run left behind."""
     job = plan.job
-    out_dir = (storage.dirname(job.out) or ".") if job.jsonl else job.out
     try:
-        storage.makedirs(out_dir)
+        storage.makedirs(job.out_dir)
     except OSError as exc:
-        raise UsageError(f"cannot create {out_dir}: {_error(exc)}") from None
-    remove_temps(out_dir, recursive=not job.jsonl)
+        raise UsageError(f"cannot create {job.out_dir}: {_error(exc)}") from None
+    remove_temps(job.out_dir, recursive=not job.jsonl)
     work = plan.work
     if storage.isdir(work):
         if job.force or not plan.templates:

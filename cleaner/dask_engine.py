@@ -181,7 +181,7 @@ class DaskEngine:
         another machine without the shared file system would fail every file).
         """
         job = plan.job
-        folders = [job.in_dir, (storage.dirname(job.out) or ".") if job.jsonl else job.out]
+        folders = [job.in_dir, job.out_dir]
         try:
             seen = self.client.run(probe, folders)
         except Exception as exc:  # noqa: BLE001 - e.g. cleaner not installed on a worker
