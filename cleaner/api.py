@@ -10,7 +10,8 @@ from .formats import detect, frontmatter, text as text_format
 from .stages import run
 
 
-def _as_text(data: str | bytes) -> str:
+def as_text(data: str | bytes) -> str:
+    """The input as a string: bytes are decoded (:func:`cleaner.decode.decode`), str passes."""
     if isinstance(data, (bytes, bytearray, memoryview)):
         return decode(bytes(data))
     if not isinstance(data, str):
@@ -53,7 +54,7 @@ def clean_document(
     config = config or DEFAULT
     if include_title is not None and include_title != config.include_title:
         config = config.with_(include_title=include_title)
-    doc = parse(_as_text(text), config)
+    doc = parse(as_text(text), config)
     doc.templates = frozenset(templates)
     doc = run(doc, config)
     if not config.include_title:

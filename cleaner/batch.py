@@ -70,7 +70,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from . import __version__, lexicons, storage
-from .api import clean_document, parse
+from .api import as_text, clean_document, parse
 from .config import DEFAULT, Config
 from .decode import decode
 from .document import Document, Format
@@ -228,10 +228,6 @@ def conclude(counter: TemplateCounter, config: Config) -> Learned:
     return Learned(len(counter.pages), {g: counter.pages[g] for g in templates}, templates)
 
 
-def _as_text(data: str | bytes) -> str:
-    return data if isinstance(data, str) else decode(bytes(data))
-
-
 def learn_templates(
     pages_by_group: Mapping[Hashable, Iterable[str | bytes]], *, config: Config | None = None
 ) -> dict[Hashable, frozenset[int]]:
@@ -245,7 +241,7 @@ def learn_templates(
     counter = TemplateCounter()
     for group, texts in pages_by_group.items():
         for data in texts:
-            counter.add(group, first_pass(_as_text(data), config).ids)
+            counter.add(group, first_pass(as_text(data), config).ids)
     return counter.templates(config.template_min_pages, config.template_min_share)
 
 
@@ -272,7 +268,7 @@ def clean_many(
     (True, {'templates.repeated_across_pages': 1})
     """
     config = config or DEFAULT
-    texts = [_as_text(t) for t in texts]
+    texts = [as_text(t) for t in texts]
     firsts = [first_pass(t, config) for t in texts]
     labels = list(groups) if groups is not None else [p.host for p in firsts]
     if len(labels) != len(texts):
