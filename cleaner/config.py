@@ -6,7 +6,7 @@ are given; nothing is threaded through argument lists.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .document import Format
 

@@ -15,7 +15,6 @@ import os
 
 from . import diskcache, lexicons
 from .config import DEFAULT, Config
-from .tokens import _UNSPACED
 
 #: How many of each language's most frequent function words identify it.
 SIGNATURE_SIZE = 60

@@ -20,7 +20,7 @@ from cleaner import batch, dask_engine
 from cleaner.config import Config
 from cleaner.rules import Rule
 
-from test_batch import PROMO, SEEDS, article, html_page, run, site, text_page, tree, write
+from test_batch import PROMO, SEEDS, article, html_page, run, site, text_page, write
 
 NO_DASK = "Dask is not installed (pip install 'cleaner[dask]')"
 INSTALL_HINT = "cleaner batch: --engine dask needs Dask, which is not installed: pip install 'cleaner[dask]'\n"

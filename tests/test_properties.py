@@ -28,7 +28,6 @@ import subprocess
 import sys
 import unicodedata
 
-import pytest
 import regex
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
