@@ -145,6 +145,9 @@ class Config:
     #: byline, repeated at least ``card_min_repeats`` times in a row.
     card_max_lines: int = 5
     card_min_repeats: int = 3
+    #: In a card's shape, a sentence of fewer words is a short line (S), not a
+    #: paragraph (P): "Read more." is part of the card, not article text.
+    card_paragraph_min_words: float = 8
     #: The most headlines a "more stories" box lists under its header.
     related_box_max_items: int = 20
     #: A line that announces a list ("...the short list:") has at least this

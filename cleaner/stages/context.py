@@ -75,11 +75,7 @@ def shape(block: Block, config: Config) -> str:
         return "X"
     if not f.terminal and f.length <= config.length_high:
         return "H"
-    return "P" if f.length >= SHAPE_MIN_PARAGRAPH_WORDS else "S"
-
-
-#: A sentence shorter than this is an S(hort line) in a card shape, not a P.
-SHAPE_MIN_PARAGRAPH_WORDS = 8
+    return "P" if f.length >= config.card_paragraph_min_words else "S"
 
 
 def _teaser_cards(blocks: list[Block], config: Config) -> None:
