@@ -40,6 +40,7 @@ FIRES = [
     ("相关阅读", Rule.RELATED_HEADER),
     ("関連記事", Rule.RELATED_HEADER),
     ("Read more: Storm closes ports along the coast", Rule.RELATED_INLINE),
+    ("相关阅读：北京地铁新线路年底开通", Rule.RELATED_INLINE),
     ("Image: Leah Millis/REUTERS", Rule.CAPTION_LABEL),
     ("Foto: dpa", Rule.CAPTION_LABEL),
     ("Image copyright Getty Images", Rule.CAPTION_LABEL),

@@ -169,8 +169,8 @@ def _timestamp(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Read more: <headline>': a related label followed by a link's text."""
-    head, _, rest = b.text.partition(":")
     label = _label(b.text, c.label_max_chars)
+    rest = b.text.replace("：", ":", 1).partition(":")[2]  # the colon _label found
     return bool(label and rest.strip()) and f.length <= c.related_inline_max_words and _is("related", label, l)
 
 
