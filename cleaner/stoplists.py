@@ -14,6 +14,7 @@ import importlib.util
 import os
 
 from . import diskcache, lexicons
+from .tokens import unspaced_chars
 from .config import DEFAULT, Config
 
 #: How many of each language's most frequent function words identify it.
@@ -70,6 +71,18 @@ def stoplist(code: str) -> frozenset[str]:
         return frozenset(_clean(w) or w for w in own)
     name = {c: n for n, c in _codes().items()}.get(code)
     return _read_justext(name) if name else frozenset()
+
+
+@functools.cache
+def unspaced_list(code: str) -> tuple[str, ...]:
+    """The entries of a language's stoplist written in a script without word
+    spaces (Chinese, Japanese): they are counted inside the text, not as words.
+    Empty for languages written with spaces.
+
+    >>> "的" in unspaced_list("zh"), unspaced_list("de")
+    (True, ())
+    """
+    return tuple(sorted(w for w in stoplist(code) if unspaced_chars(w)))
 
 
 def detect(tokens: list[str], unspaced: int = 0, sample: str = "", config: Config = DEFAULT) -> str:

@@ -5,6 +5,7 @@ from .. import features, stoplists, tokens
 from ..config import Config
 from ..document import Document
 
+
 def _distinctish(words: list[str], limit: int) -> list[str]:
     """``words`` with each one kept at most ``limit`` times."""
     seen: dict[str, int] = {}
@@ -35,6 +36,6 @@ def apply(doc: Document, config: Config) -> None:
             block.features = features.compute(block.text)
     doc.language = doc.language or detect_language(doc, config)
     stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
-    unspaced = tuple(w for w in stop if tokens.unspaced_chars(w)) if doc.language in ("zh", "ja") else ()
+    unspaced = stoplists.unspaced_list(doc.language) if doc.language else ()
     for block in doc.blocks:
         features.add_stopwords(block.features, stop, unspaced)
