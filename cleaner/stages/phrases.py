@@ -147,8 +147,9 @@ def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return "copyright" in f.hits.exact or f.hits.found("copyright")
 
 
-# A name: capitalised words, initials, particles such as "de" or "van".
-_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|and|und|et|y|e|&|,)$")
+# A name: capitalised words, initials, and short lower-case words -- particles
+# ("de", "van") and the "and" between two names, in any language.
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|&|,)$")
 
 
 def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
