@@ -14,7 +14,7 @@ import importlib.util
 import os
 
 from . import diskcache, lexicons
-from .tokens import unspaced_chars
+from .tokens import unspaced_chars, words
 from .config import DEFAULT, Config
 
 #: How many of each language's most frequent function words identify it.
@@ -39,7 +39,7 @@ def _codes() -> dict[str, str]:
 
 
 def _clean(word: str) -> str:
-    return " ".join(lexicons._WORD.findall(word.casefold()))
+    return " ".join(words(word))
 
 
 def _read_justext(name: str, limit: int | None = None) -> frozenset[str]:

@@ -14,15 +14,12 @@ import functools
 from dataclasses import dataclass
 import os
 
-import regex
-
 from .. import diskcache
 from .. import tokens as _tokens
 from ..tokens import _UNSPACED
 
 # os.path rather than pathlib: importing pathlib costs 20 ms of start-up.
 HERE = os.path.dirname(os.path.abspath(__file__))
-_WORD = regex.compile(r"\w+")
 
 
 def key(text: str) -> str:
