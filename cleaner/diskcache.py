@@ -89,23 +89,34 @@ def _write(path: str | None, key: tuple, value: object) -> None:
         return
     import tempfile  # only when writing: it costs 7 ms of start-up
 
+    folder = os.path.dirname(path)
     try:
-        folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".lexicons-", suffix=".tmp", dir=folder)
+    except OSError:
+        return  # read-only home: the next run computes again
+    try:
         with os.fdopen(fd, "wb") as f:
             pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        _remove_stale(folder)
     except OSError:
-        pass  # read-only home, full disk: the next run computes again
+        try:
+            os.remove(tmp)  # a full disk: no half-written file is left behind
+        except OSError:
+            pass
+        return
+    _remove_stale(folder)
 
 
 def _remove_stale(folder: str) -> None:
     """Delete this installation's caches of older code or data (other
     installations' files are theirs: only they know when those are stale)."""
     mine, current = f"lexicons-{_install_tag()}-", os.path.basename(_prefix() or "")
-    for name in os.listdir(folder):
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
         if name.startswith(mine) and not name.startswith(current) and name.endswith(".pickle"):
             try:
                 os.remove(os.path.join(folder, name))
