@@ -56,7 +56,6 @@ class Rule(enum.StrEnum):
     # heuristics stage
     GOOD = "heuristics.good_paragraph", "long text with the stopword density of running prose"
     NEAR_GOOD = "heuristics.near_good", "medium-length prose, kept when its neighbours are article"
-    SHORT = "heuristics.short", "short line, kept only inside the article"
     LOW_STOPWORDS = "heuristics.low_stopword_density", "few function words: a list of names or keywords"
     LINK_DENSE = "heuristics.link_dense", "mostly URLs or e-mail addresses"
     MENU_RUN = "heuristics.menu_run", "part of a run of short list items (a menu)"

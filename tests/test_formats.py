@@ -38,6 +38,12 @@ def test_front_matter_metadata_and_dropped_fields():
     assert "isCached" not in doc.text and "secured" not in doc.text
 
 
+def test_front_matter_title_and_excerpt_are_kept_by_their_own_rules():
+    doc = clean_document(f"---\ntitle: Bike lanes approved\nexcerpt: {PARA}\nurl: https://example.com/x\n---\n")
+    rules = {b.text: b.rule for b in doc.blocks if b.kept}
+    assert rules == {"Bike lanes approved": Rule.FRONTMATTER_TITLE, PARA: Rule.FRONTMATTER_EXCERPT}
+
+
 def test_broken_front_matter_falls_back_to_text():
     text = f"---\ntitle: [unclosed\n---\n\n{PARA}\n\n{PARA}"
     doc = clean_document(text)
@@ -57,6 +63,7 @@ def test_html_goes_through_trafilatura_then_the_text_stages():
     assert doc.source_format is Format.HTML
     assert doc.title == "Bike lanes approved"
     assert "Paragraph 3" in doc.text and "Share this article" not in doc.text
+    assert [b.rule for b in doc.blocks if b.text == "Bike lanes approved"] == [Rule.HTML_TITLE]
 
 
 def test_bytes_are_decoded_with_bom_utf8_or_detection():

@@ -1,6 +1,8 @@
 """Each stage on small documents: which blocks it marks, and with which rule."""
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Config, clean_document
 from cleaner.document import Quality, Role
 from cleaner.rules import Rule
@@ -45,6 +47,24 @@ def test_heuristic_classes():
     assert by_text["Apple Banana Cherry Dates Elderberry Figs Grapes Honeydew Kiwi Lemon Mango"].rule == Rule.LOW_STOPWORDS
 
 
+@pytest.mark.parametrize("line,rule", [
+    ("----- *** -----", Rule.NO_LETTERS),
+    ("https://example.com/a https://example.com/b see www.example.org/c", Rule.LINK_DENSE),
+    ("buy now " * 15, Rule.REPETITIVE),
+    ("Explore The Top Spots in The Rivertown NeighborhoodVisiting Rivertown, or just looking to "
+     "appreciate it, there is a lot to see", Rule.GLUED_TEASER),
+])
+def test_heuristic_drop_rules(line, rule):
+    doc = clean_document(f"{PARA} {PARA2}\n\n{line}\n\n{PARA3} {PARA2}")
+    assert [b.rule for b in doc.blocks if b.text.endswith(line.strip()[-9:])] == [rule]
+
+
+def test_heuristic_keep_rules_name_the_class():
+    rules = rules_by_text(f"{PARA} {PARA2}\n\n{PARA3}\n\n{PARA2} {PARA}")
+    assert rules[f"{PARA} {PARA2}"] == Rule.GOOD
+    assert rules[PARA3] == Rule.NEAR_GOOD
+
+
 def test_menu_run_of_bullets_is_dropped():
     menu = "\n".join(f"  * {w}" for w in ("News", "Sport", "Culture", "Travel"))
     rules = rules_by_text(f"{menu}\n\n{PARA}\n\n{PARA2}")
@@ -78,6 +98,20 @@ def test_hard_end_markers_split_but_related_headers_are_bridged():
     kept = [b.text for b in clean_document(text, include_title=False).kept]
     assert kept == [long_para, long_para] or kept == [long_para]  # dedupe may fold the repeat
     assert clean_document(text).rule_counts()[Rule.RELATED_ITEM] == 1
+
+
+def test_prose_away_from_the_article_is_outside_it():
+    menu = "\n\n".join(("News", "Sport", "Weather", "Culture", "Travel", "Contact", "About us"))
+    rules = rules_by_text(f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\n{menu}\n\n{PARA3}")
+    assert rules[f"{PARA} {PARA2}"] == Rule.GOOD
+    assert rules[PARA3] == Rule.OUTSIDE
+
+
+def test_a_list_announced_by_a_kept_paragraph_is_kept_as_its_list():
+    items = "\n".join(f"  * {s}" for s in ("Rose Street", "Mill Lane", "Harbour Road", "King Street"))
+    text = f"{PARA} {PARA2}\n\nThe council listed the streets that will get new lanes first:\n\n{items}\n\n{PARA3} {PARA2}"
+    rules = rules_by_text(text)
+    assert [rules[s] for s in ("Rose Street", "Mill Lane", "Harbour Road", "King Street")] == [Rule.ANNOUNCED_LIST] * 4
 
 
 # context ---------------------------------------------------------------------
@@ -132,6 +166,7 @@ def test_title_is_the_headline_sharing_words_with_the_opening():
     doc = clean_document(text)
     assert doc.title == "City council approves new bike lanes"
     assert doc.text.startswith("City council approves new bike lanes\n\n")
+    assert [b.rule for b in doc.blocks if b.text == doc.title] == [Rule.TITLE]
 
 
 def test_no_title_leaves_it_out_of_the_text_but_not_the_result():

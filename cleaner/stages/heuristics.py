@@ -81,7 +81,7 @@ def glued_teaser(text: str, length: float, stoplist: frozenset[str], config: Con
 
 
 def classify(block: Block, config: Config, known_language: bool, stoplist: frozenset[str] = frozenset()) -> tuple[Quality, Rule]:
-    """The class of one block and the rule that gave it."""
+    """The class of one block, and the rule it is dropped by (BAD) or kept by inside the article."""
     f = block.features
     if not f.has_letters:
         return Quality.BAD, Rule.NO_LETTERS
@@ -92,7 +92,7 @@ def classify(block: Block, config: Config, known_language: bool, stoplist: froze
     if stoplist and glued_teaser(block.text, f.length, stoplist, config):
         return Quality.BAD, Rule.GLUED_TEASER
     if f.length < config.length_low:
-        return Quality.SHORT, Rule.SHORT
+        return Quality.SHORT, Rule.INSIDE
     if not known_language:
         # Without a stoplist, prose is told by length and sentence punctuation.
         if f.length >= config.length_high and f.terminal:

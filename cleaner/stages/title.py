@@ -22,7 +22,7 @@ from ..rules import Rule
 
 #: Rules whose lines may still be the headline: they were dropped only for
 #: where they stand or how short they are, not for what they say.
-_MAY_BE_TITLE = frozenset({"", Rule.OUTSIDE, Rule.SHORT, Rule.LOW_STOPWORDS, Rule.INSIDE, Rule.NEAR_GOOD, Rule.GOOD})
+_MAY_BE_TITLE = frozenset({"", Rule.OUTSIDE, Rule.LOW_STOPWORDS, Rule.INSIDE, Rule.NEAR_GOOD, Rule.GOOD})
 _DIGITS = regex.compile(r"\d")
 
 
