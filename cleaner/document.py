@@ -12,6 +12,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .rules import Rule
+
 
 class Verdict(enum.Enum):
     """Whether a block is part of the article."""
@@ -57,7 +59,9 @@ class Block:
     text: str
     line: int
     verdict: Verdict = Verdict.KEEP
-    rule: str = ""
+    #: The :class:`~cleaner.rules.Rule` that decided (a ``StrEnum``, so it compares and
+    #: prints as its dotted id); ``""`` while undecided.
+    rule: Rule | str = ""
     role: Role = Role.BODY
     bullet: str = ""
     indent: int = 0
@@ -73,11 +77,11 @@ class Block:
     #: An item of a list that the paragraph above announced with a colon.
     listed: bool = False
 
-    def keep(self, rule: str) -> None:
-        self.verdict, self.rule = Verdict.KEEP, str(rule)
+    def keep(self, rule: Rule) -> None:
+        self.verdict, self.rule = Verdict.KEEP, rule
 
-    def drop(self, rule: str) -> None:
-        self.verdict, self.rule = Verdict.DROP, str(rule)
+    def drop(self, rule: Rule) -> None:
+        self.verdict, self.rule = Verdict.DROP, rule
 
     @property
     def kept(self) -> bool:
@@ -89,7 +93,7 @@ class Block:
         return bool(self.rule)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "text": self.text, "verdict": self.verdict.value, "rule": self.rule}
+        return {"line": self.line, "text": self.text, "verdict": self.verdict.value, "rule": str(self.rule)}
 
 
 @dataclass(slots=True)
@@ -130,7 +134,7 @@ class Document:
         counts: dict[str, int] = {}
         for b in self.blocks:
             if not b.kept:
-                counts[b.rule] = counts.get(b.rule, 0) + 1
+                counts[str(b.rule)] = counts.get(str(b.rule), 0) + 1
         return dict(sorted(counts.items()))
 
     def to_dict(self) -> dict[str, Any]:
