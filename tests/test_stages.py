@@ -141,6 +141,14 @@ def test_repeated_line_keeps_the_sentence_ending_copy():
     assert PARA in [b.text for b in doc.kept]
 
 
+def test_html_content_keeps_a_repeated_paragraph():
+    body = "".join(f"<p>{p}</p>" for p in (PARA, PARA2, PARA, PARA3))
+    doc = clean_document(f"<html><body><article>{body}</article></body></html>", include_title=False)
+    assert [b.text for b in doc.kept] == [PARA, PARA2, PARA, PARA3]
+    text = clean_document("\n\n".join((PARA, PARA2, PARA, PARA3)), include_title=False)
+    assert Rule.DUPLICATE in [b.rule for b in text.blocks]
+
+
 def test_truncated_teaser_of_a_later_paragraph():
     teaser = " ".join(PARA.split()[:12]) + "."
     doc = clean_document(f"{LONG}\n\n{teaser}\n\n{PARA}\n\n{PARA3}", include_title=False)

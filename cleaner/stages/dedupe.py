@@ -12,7 +12,11 @@ from ..rules import Rule
 
 
 def apply(doc: Document, config: Config) -> None:
-    _repeats(doc, config)
+    # In scraped text a repeated paragraph is a teaser or a sticky box printed
+    # twice.  In the content trafilatura chose from HTML it is the article's
+    # own (a meal plan per day, a refrain), and dropping it loses recall.
+    if not doc.preselected:
+        _repeats(doc, config)
     _teasers(doc, config)
 
 
