@@ -4,8 +4,10 @@
 
 trafilatura's call is timed as cleaner makes it (precision setting, tables,
 metadata); then ``clean()`` runs on the same pages with that call replayed
-from the results, so the second figure is cleaner's own work only (format
-detection, the text stages).  CPU time, so machine load matters less.  Not
+from the results, so the second figure is cleaner's own work (format
+detection, the text stages, and the second, balanced trafilatura call it
+makes on pages where precision mode finds little: that one runs for real and
+counts as cleaner's cost).  CPU time, so machine load matters less.  Not
 part of the test run.
 """
 from __future__ import annotations
@@ -42,13 +44,24 @@ def main() -> None:
             favor_precision=focus is HtmlFocus.PRECISION, favor_recall=focus is HtmlFocus.RECALL))
     traf = (time.process_time() - start) * 1000 / len(htmls)
     current = iter(results)
-    with mock.patch.object(trafilatura, "bare_extraction", lambda html, **kw: next(current)):
+    real = trafilatura.bare_extraction
+    retries = 0
+
+    def replay(html: str, **kw):
+        nonlocal retries
+        if kw.get("favor_precision") == (focus is HtmlFocus.PRECISION) and kw.get("favor_recall") == (focus is HtmlFocus.RECALL):
+            return next(current)
+        retries += 1
+        return real(html, **kw)
+
+    with mock.patch.object(trafilatura, "bare_extraction", replay):
         start = time.process_time()
         for html in htmls:
             clean(html)
         ours = (time.process_time() - start) * 1000 / len(htmls)
     print(f"trafilatura.bare_extraction ({focus.value}, metadata): {traf:.2f} ms/page CPU")
-    print(f"cleaner's own work around it (detect, text stages):      {ours:.2f} ms/page CPU = {100 * ours / traf:.1f}%")
+    print(f"cleaner's own work around it (detect, text stages, {retries} retries): "
+          f"{ours:.2f} ms/page CPU = {100 * ours / traf:.1f}%")
 
 
 if __name__ == "__main__":

@@ -191,6 +191,13 @@ class Config:
     #: When trafilatura returns fewer characters than this, fall back to
     #: converting the whole page to text.
     html_min_chars: int = 200
+    #: Precision mode sometimes keeps only a notice ("This copy is for your
+    #: personal use...") and throws the article away.  When its text is
+    #: shorter than this, trafilatura runs again balanced, and that text is
+    #: taken if it is at least ``html_retry_ratio`` times as long.  Short
+    #: pages only: the second call costs nothing on the others.
+    html_retry_chars: int = 500
+    html_retry_ratio: float = 3.0
 
     # --- batch: lines learned across a site's pages --------------------------
     #: A group of pages (a folder, or a site when pages give their URL) needs

@@ -66,6 +66,46 @@ def test_html_goes_through_trafilatura_then_the_text_stages():
     assert [b.rule for b in doc.blocks if b.text == "Bike lanes approved"] == [Rule.HTML_TITLE]
 
 
+NOTICE = "This copy is for your personal, non-commercial use only. To order copies for distribution to your colleagues, visit our reprints desk."
+
+
+def _fake_extract(texts):
+    """trafilatura as seen by cleaner.formats.html: a text per focus, and no metadata."""
+    calls = []
+
+    def extract(html, focus):
+        calls.append(focus)
+        return texts[focus], None
+
+    return extract, calls
+
+
+@pytest.mark.parametrize("balanced, expect_article", [
+    ("\n".join([NOTICE] + [f"{PARA} Paragraph {i} of the story." for i in range(6)]), True),
+    (NOTICE + "\nPrint article\nOrder reprints", False),  # not enough more to be worth it
+])
+def test_precision_mode_finding_little_is_retried_balanced(monkeypatch, balanced, expect_article):
+    from cleaner.config import HtmlFocus
+    from cleaner.formats import html
+
+    extract, calls = _fake_extract({HtmlFocus.PRECISION: NOTICE, HtmlFocus.BALANCED: balanced})
+    monkeypatch.setattr(html, "_extract", extract)
+    text = clean("<html><body><p>whatever</p></body></html>", include_title=False)
+    assert calls == [HtmlFocus.PRECISION, HtmlFocus.BALANCED]
+    assert ("Paragraph 5 of the story." in text) is expect_article
+
+
+def test_precision_mode_finding_enough_is_not_retried(monkeypatch):
+    from cleaner.config import HtmlFocus
+    from cleaner.formats import html
+
+    article = "\n".join(f"{PARA} Paragraph {i} of the story." for i in range(6))
+    extract, calls = _fake_extract({HtmlFocus.PRECISION: article, HtmlFocus.BALANCED: article + "\nMore"})
+    monkeypatch.setattr(html, "_extract", extract)
+    assert "Paragraph 5 of the story." in clean("<html><body><p>whatever</p></body></html>")
+    assert calls == [HtmlFocus.PRECISION]
+
+
 def test_bytes_are_decoded_with_bom_utf8_or_detection():
     assert decode("Grüße".encode("utf-16")) == "Grüße"
     assert decode(b"\xef\xbb\xbfplain") == "plain"

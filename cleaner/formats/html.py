@@ -26,8 +26,8 @@ def _metadata(result: Any) -> dict[str, Any]:
     return out
 
 
-def parse(html: str, config: Config) -> Document:
-    """The page's main content as blocks, with trafilatura's metadata."""
+def _extract(html: str, focus: HtmlFocus) -> tuple[str, Any]:
+    """trafilatura's main text of the page and its whole result (None when it found nothing)."""
     import trafilatura
 
     result = trafilatura.bare_extraction(
@@ -35,10 +35,19 @@ def parse(html: str, config: Config) -> Document:
         include_comments=False,
         include_tables=True,
         with_metadata=True,
-        favor_precision=config.html_focus is HtmlFocus.PRECISION,
-        favor_recall=config.html_focus is HtmlFocus.RECALL,
+        favor_precision=focus is HtmlFocus.PRECISION,
+        favor_recall=focus is HtmlFocus.RECALL,
     )
-    text = (getattr(result, "text", None) or "") if result is not None else ""
+    return ((getattr(result, "text", None) or "") if result is not None else ""), result
+
+
+def parse(html: str, config: Config) -> Document:
+    """The page's main content as blocks, with trafilatura's metadata."""
+    text, result = _extract(html, config.html_focus)
+    if config.html_focus is HtmlFocus.PRECISION and len(text) < config.html_retry_chars:
+        more, balanced = _extract(html, HtmlFocus.BALANCED)
+        if len(more) >= config.html_retry_ratio * max(len(text), 1):
+            text, result = more, balanced
     meta = _metadata(result) if result is not None else {}
     if len(text) < config.html_min_chars:
         text = _whole_page_text(html) or text
