@@ -87,3 +87,30 @@ def test_rule_fires(text, rule):
 @pytest.mark.parametrize("text", PROSE)
 def test_prose_is_left_alone(text):
     assert rule_of(text) is None
+
+
+def _lines_of_fixtures() -> list[str]:
+    from conftest import FIXTURES
+
+    paths = sorted((FIXTURES / "seeds").iterdir()) + sorted((FIXTURES / "cases").iterdir())
+    lines = {line.strip() for p in paths for line in p.read_text(encoding="utf-8").splitlines()}
+    return sorted(line for line in lines if line) + [text for text, _ in FIRES]
+
+
+def test_a_rule_that_names_a_concept_never_matches_without_it():
+    """The skip in ``match`` loses nothing: on every fixture line and every
+    example above, no gated predicate would have matched a line whose scan
+    found none of its concept's phrases."""
+    from cleaner.stages.phrases import RULES, _scan
+
+    checked = 0
+    for text in _lines_of_fixtures():
+        block = Block(text, 1)
+        f = block.features = compute(text)
+        f.hits = _scan(f, DEFAULT, DEFAULT.lexicon_languages)
+        found = f.hits.concepts()
+        for rule, concept, predicate in RULES:
+            if concept is not None and concept not in found:
+                checked += 1
+                assert not predicate(block, f, DEFAULT, DEFAULT.lexicon_languages), (rule, text)
+    assert checked > 1000

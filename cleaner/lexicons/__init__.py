@@ -104,6 +104,12 @@ class Hits:
     spots: dict[str, list[tuple[int, str]]]
     exact: tuple[str, ...] = ()
 
+    def concepts(self) -> set[str] | dict[str, list[tuple[int, str]]]:
+        """The concepts found in the line at all (a container to test ``in``)."""
+        if not self.exact:
+            return self.spots
+        return {*self.spots, *self.exact}
+
     def found(self, concept: str, within: int | None = None) -> bool:
         """A phrase of ``concept`` occurs (among the first ``within`` words)."""
         spots = self.spots.get(concept)

@@ -1,7 +1,7 @@
 """Phrase rules: lines that are boilerplate by what they say, in any language.
 
-Each rule is one entry in ``RULES``: a rule id and a predicate over the
-block's features.  The phrases themselves live in ``lexicons/<lang>/``.
+Each rule is one entry in ``RULES``: a rule id, the lexicon concept it
+needs (if any) and a predicate over the block's features.  The phrases themselves live in ``lexicons/<lang>/``.
 A rule only ever drops a line; the first rule that matches names the reason.
 """
 from __future__ import annotations
@@ -193,29 +193,32 @@ def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return any(verbs.equals(" ".join(words[-n:])) for n in (1, 2, 3) if n <= len(words))
 
 
-#: (rule, predicate), tried in order; the first match drops the block.
-RULES: tuple[tuple[Rule, Predicate], ...] = (
-    (Rule.SHORT_LINK, lambda b, f, c, l: b.text.startswith(("http", "www.")) and bool(_URL_LINE.match(b.text))),
-    (Rule.COMMENTS, _equals_or_prefix("comments")),
-    (Rule.COMMENT_HEADER, _comment_header),
-    (Rule.SHARE_BAR, _share_bar),
-    (Rule.SHARE_LABEL, _equals_or_prefix("share")),
-    (Rule.RELATED_INLINE, _related_label),
-    (Rule.NAVIGATION, _navigation),
-    (Rule.BREADCRUMB, lambda b, f, c, l: f.length <= c.breadcrumb_max_words and _has_any(b.text, ">›»") and bool(_BREADCRUMB.match(b.text))),
-    (Rule.SEARCH, _contains_in_short("search")),
-    (Rule.AD, _equals("ads")),
-    (Rule.RELATED_HEADER, _related_header),
-    (Rule.SIGNOFF, lambda b, f, c, l: _signoff_shape(b, f, c) or _contains_in_short("signoff")(b, f, c, l)),
-    (Rule.CAPTION_LABEL, _caption_label),
-    (Rule.CAPTION_CREDIT, _caption_credit),
-    (Rule.COOKIE, _contains_in_short("cookie")),
-    (Rule.APPEAL, _contains_in_short("appeal")),
-    (Rule.COPYRIGHT, _copyright),
-    (Rule.LEGAL, _legal),
-    (Rule.BYLINE, _byline),
-    (Rule.TIMESTAMP, _timestamp),
-    (Rule.COUNT_LIST, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
+#: (rule, concept, predicate), tried in order; the first match drops the block.
+#: A rule that names a concept can only match a line where a phrase of that
+#: concept was found, so other lines skip its predicate: most lines are prose
+#: with no phrase at all, and this check is a set lookup.
+RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
+    (Rule.SHORT_LINK, None, lambda b, f, c, l: b.text.startswith(("http", "www.")) and bool(_URL_LINE.match(b.text))),
+    (Rule.COMMENTS, "comments", _equals_or_prefix("comments")),
+    (Rule.COMMENT_HEADER, None, _comment_header),
+    (Rule.SHARE_BAR, None, _share_bar),
+    (Rule.SHARE_LABEL, "share", _equals_or_prefix("share")),
+    (Rule.RELATED_INLINE, None, _related_label),
+    (Rule.NAVIGATION, None, _navigation),
+    (Rule.BREADCRUMB, None, lambda b, f, c, l: f.length <= c.breadcrumb_max_words and _has_any(b.text, ">›»") and bool(_BREADCRUMB.match(b.text))),
+    (Rule.SEARCH, "search", _contains_in_short("search")),
+    (Rule.AD, "ads", _equals("ads")),
+    (Rule.RELATED_HEADER, "related", _related_header),
+    (Rule.SIGNOFF, None, lambda b, f, c, l: _signoff_shape(b, f, c) or _contains_in_short("signoff")(b, f, c, l)),
+    (Rule.CAPTION_LABEL, None, _caption_label),
+    (Rule.CAPTION_CREDIT, "photo_agencies", _caption_credit),
+    (Rule.COOKIE, "cookie", _contains_in_short("cookie")),
+    (Rule.APPEAL, "appeal", _contains_in_short("appeal")),
+    (Rule.COPYRIGHT, None, _copyright),
+    (Rule.LEGAL, "legal", _legal),
+    (Rule.BYLINE, "byline", _byline),
+    (Rule.TIMESTAMP, None, _timestamp),
+    (Rule.COUNT_LIST, None, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
 )
 
 #: Rules whose line, after the article has begun, means the article is over.
@@ -244,8 +247,9 @@ def match(block: Block, config: Config) -> Rule | None:
     f = block.features
     if f.hits is None:
         f.hits = _scan(f, config, langs)
-    for rule, predicate in RULES:
-        if predicate(block, f, config, langs):
+    found = f.hits.concepts()
+    for rule, concept, predicate in RULES:
+        if (concept is None or concept in found) and predicate(block, f, config, langs):
             return rule
     return None
 
