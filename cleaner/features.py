@@ -48,8 +48,8 @@ class Features:
     link_density: float
     terminal: bool
     has_letters: bool
-    #: Some of the text is in a script without word spaces.
-    unspaced: bool = False
+    #: How many characters are in scripts without word spaces (0: none).
+    unspaced: int = 0
     stop_density: float = 0.0
     #: Where lexicon phrases occur (:class:`cleaner.lexicons.Hits`), set by the phrase stage.
     hits: Any = None
@@ -68,7 +68,7 @@ def compute(text: str) -> Features:
         link_density=link_chars / max(1, len(text)),
         terminal=bool(_TERMINAL.search(text[-_TAIL:])),
         has_letters=bool((_LETTER_ASCII if ascii_ else _LETTER).search(text)),
-        unspaced=cjk > 0,
+        unspaced=cjk,
     )
 
 
@@ -84,5 +84,5 @@ def add_stopwords(f: Features, stoplist: frozenset[str], unspaced_list: tuple[st
     if unspaced_list:
         n = sum(f.key.count(ch) for ch in unspaced_list)
     else:
-        n = sum(1 for t in f.words if t in stoplist)
+        n = sum(map(stoplist.__contains__, f.words))
     f.stop_density = n / f.length if f.length else 0.0

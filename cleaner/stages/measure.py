@@ -1,7 +1,7 @@
 """Compute each block's features and the document's language, once."""
 from __future__ import annotations
 
-from .. import features, stoplists, tokens
+from .. import features, stoplists
 from ..config import Config
 from ..document import Document
 
@@ -20,14 +20,14 @@ def _distinctish(words: list[str], limit: int) -> list[str]:
 
 def detect_language(doc: Document, config: Config) -> str:
     """The language of the document's longest blocks, where most prose is."""
-    sample, text = [], []
+    sample, text, unspaced = [], [], 0
     for block in sorted(doc.blocks, key=lambda b: -b.features.length):
         sample.extend(_distinctish(block.features.words, config.language_word_repeats))
         text.append(block.text)
+        unspaced += block.features.unspaced
         if len(sample) >= config.language_sample_words:
             break
-    joined = " ".join(text)
-    return stoplists.detect(sample, tokens.unspaced_chars(joined), joined, config)
+    return stoplists.detect(sample, unspaced, " ".join(text), config)
 
 
 def apply(doc: Document, config: Config) -> None:
