@@ -46,6 +46,8 @@ FIRES = [
     ("Image copyright Getty Images", Rule.CAPTION_LABEL),
     ("The plague wiped out half of Europe (Image: GETTY)", Rule.CAPTION_LABEL),
     ("Andrew Harnik | Pool | Reuters", Rule.CAPTION_CREDIT),
+    ("Photo via Getty Images", Rule.CAPTION_CREDIT),
+    ("Foto vía Getty Images", Rule.CAPTION_CREDIT),
     ("We use cookies to improve your experience on our site.", Rule.COOKIE),
     ("Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten.", Rule.COOKIE),
     ("Your support helps us to tell the story", Rule.APPEAL),

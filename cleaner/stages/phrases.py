@@ -27,8 +27,9 @@ _BREADCRUMB = regex.compile(r"^(?:[^>›»\n]{1,40}?\s*[>›»]\s*){2,}[^>›»\
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
 # "Books (1,396)", "Politics (12)": a category with its post count.
 _COUNT_ITEM = regex.compile(r"^[^()\d]{1,60}\s?\(\d[\d,.\s]*\)$")
-# "Name/Agency", "Name | Pool | Agency", "(AP Photo/Name)": credit shapes.
-_CREDIT_SHAPE = regex.compile(r"/|\||©|\bvia\b", flags=regex.I)
+# "Name/Agency", "Name | Pool | Agency", "(AP Photo/Name)": credit shapes
+# (or a joining word of the credit_joiners lexicon: "Photo via Reuters").
+_CREDIT_SHAPE = regex.compile(r"/|\||©")
 
 
 def _has_any(text: str, chars: str) -> bool:
@@ -134,7 +135,9 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    if f.length > c.credit_max_words or not _CREDIT_SHAPE.search(b.text):
+    if f.length > c.credit_max_words:
+        return False
+    if not _CREDIT_SHAPE.search(b.text) and lexicons.words("credit_joiners", l).isdisjoint(f.words):
         return False
     return f.hits.found("photo_agencies")
 
