@@ -44,22 +44,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from . import __version__, storage
-from .batch import (
-    IN_FLIGHT_PER_JOB,
-    EngineError,
-    Job,
-    Learned,
-    Plan,
-    Result,
-    UsageError,
-    _chunks,
-    _Progress,
-    clean_files,
-    conclude,
-    count_files,
-    in_order,
-    merge_counters,
-)
+from .batch.command import EngineError, Plan, Progress, UsageError
+from .batch.learn import Learned, conclude, merge_counters
+from .batch.work import IN_FLIGHT_PER_JOB, Job, Result, chunked, clean_files, count_files, in_order
 from .config import Config
 
 #: Files per task: a page takes milliseconds and a task costs the scheduler
@@ -108,10 +95,10 @@ class DaskEngine:
             raise
         return engine
 
-    def learn(self, job: Job, rels: Iterable[str], progress: _Progress) -> Learned:
+    def learn(self, job: Job, rels: Iterable[str], progress: Progress) -> Learned:
         with _cluster_errors():
             job_f = self.client.scatter(job, broadcast=True, hash=False)
-            partials = self._count(job_f, _chunks(rels, BATCH), progress)
+            partials = self._count(job_f, chunked(rels, BATCH), progress)
             if not partials:
                 return Learned()
             return self.client.submit(merge_and_conclude, job.config, *partials, pure=False).result()
@@ -123,14 +110,14 @@ class DaskEngine:
             def submit(chunk: list[str]) -> Any:
                 return self.client.submit(clean_files, job_f, chunk, pure=False)
 
-            yield from in_order(submit, _chunks(rels, BATCH), IN_FLIGHT_PER_JOB * self.jobs)
+            yield from in_order(submit, chunked(rels, BATCH), IN_FLIGHT_PER_JOB * self.jobs)
 
     def close(self) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
 
-    def _count(self, job_f: Any, chunks: Iterator[list[str]], progress: _Progress) -> list[Any]:
+    def _count(self, job_f: Any, chunks: Iterator[list[str]], progress: Progress) -> list[Any]:
         """Count the chunks on the workers, merging counters in a tree as they finish.
 
         Returns the futures of the counters left unmerged (fewer than

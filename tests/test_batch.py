@@ -163,20 +163,20 @@ def test_rerun_after_a_killed_run_completes_it_and_keeps_finished_files(tmp_path
 def test_ctrl_c_leaves_only_complete_outputs_and_a_rerun_finishes(tmp_path, capsys, monkeypatch):
     src, out = tmp_path / "in", tmp_path / "out"
     site(src, 40)  # two chunks
-    clean_one = batch._clean_one
+    clean_one = batch.work._clean_one
 
     def interrupted(job, rel):
         if rel == "p20.txt":
             raise KeyboardInterrupt
         return clean_one(job, rel)
 
-    monkeypatch.setattr(batch, "_clean_one", interrupted)
+    monkeypatch.setattr(batch.work, "_clean_one", interrupted)
     status, err = run(capsys, src, out, "--jobs", "1", "--no-templates")
     assert status == 130 and "interrupted" in err
     done = tree(out)  # the files before the interrupted one, each complete; no temporary files
     assert sorted(done) == [f"p{n:02d}.txt" for n in range(20)]
     assert all(text == expected(text_page(int(rel[1:3]))) for rel, text in done.items())
-    monkeypatch.setattr(batch, "_clean_one", clean_one)
+    monkeypatch.setattr(batch.work, "_clean_one", clean_one)
     assert run(capsys, src, out, "--jobs", "1", "--no-templates")[0] == 0
     assert len(tree(out)) == 40
 
@@ -186,14 +186,14 @@ def test_files_that_cannot_be_cleaned_are_named_and_the_rest_is_written(tmp_path
     write(src / "good.txt", text_page(1))
     write(src / "logo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     write(src / "locked.txt", text_page(2))
-    read = batch._read
+    read = batch.work._read
 
     def unreadable(path):
         if path.endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
         return read(path)
 
-    monkeypatch.setattr(batch, "_read", unreadable)
+    monkeypatch.setattr(batch.work, "_read", unreadable)
     status, err = run(capsys, src, out, "--jobs", "1")
     assert status == 1
     assert "cleaner batch: logo.txt: binary data (a PNG image), not text\n" in err
@@ -360,7 +360,7 @@ def test_files_are_handed_to_workers_lazily_so_memory_stays_bounded(tmp_path):
             yield f"missing{n}.txt"
 
     job = batch.Job(str(tmp_path), str(tmp_path / "out"), False, Config())
-    results = batch.parallel(job, 2, batch._learn_chunk, paths())
+    results = batch.parallel(job, 2, batch.work.learn_chunk, paths())
     assert next(results) is None  # an unreadable file: nothing learned from it
     assert pulled <= (batch.IN_FLIGHT_PER_JOB * 2 + 1) * batch.CHUNK
     results.close()

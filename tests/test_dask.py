@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import batch, dask_engine
+from cleaner import batch, dask_engine, lexicons
 from cleaner.config import Config
 from cleaner.rules import Rule
 
@@ -152,9 +152,9 @@ def test_the_map_reduce_learns_what_one_counter_of_every_page_learns(scheduler, 
     rels = [e.rel for e in batch.walk(str(corpus)) if not e.error]
     whole = batch.conclude(batch.count_files(job, rels), job.config)
     with Client(scheduler) as client:
-        learned = dask_engine.DaskEngine(client).learn(job, iter(rels), batch._Progress("test"))
+        learned = dask_engine.DaskEngine(client).learn(job, iter(rels), batch.command.Progress("test"))
     assert learned == whole
-    assert whole.templates == {"dir:courier": frozenset({batch.template_id(batch.lexicons.key(PROMO))})}
+    assert whole.templates == {"dir:courier": frozenset({batch.template_id(lexicons.key(PROMO))})}
 
 
 # --- fsspec URLs ------------------------------------------------------------------------------
