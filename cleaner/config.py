@@ -173,6 +173,9 @@ class Config:
     title_min_overlap: float = 0.3
     title_opening_blocks: int = 3
     title_distance_cost: float = 0.01
+    #: A standfirst (the sentence under the headline) has at least this many
+    #: words; it is looked for only between the headline and the article.
+    standfirst_min_words: float = 6
 
     # --- dedupe -----------------------------------------------------------
     #: A teaser repeats at least this many leading words of a later paragraph.

@@ -177,6 +177,30 @@ def test_title_is_the_headline_sharing_words_with_the_opening():
     assert [b.rule for b in doc.blocks if b.text == doc.title] == [Rule.TITLE]
 
 
+FURNITURE = "By Jane Doe\n\nPublished 12 November 2026\n\nShare\nFacebook\nTwitter\nEmail\nLinkedIn\nWhatsApp\nReddit\n\n5 min read"
+DEK = "Cyclists welcomed the plan, while shop owners worry about their deliveries."
+
+
+def test_standfirst_under_the_headline_is_kept_past_byline_and_share_bar():
+    doc = clean_document(f"City council approves new bike lanes\n\n{DEK}\n\n{FURNITURE}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert [b.rule for b in doc.blocks if b.text == DEK] == [Rule.STANDFIRST]
+    assert doc.text.split("\n\n")[:3] == ["City council approves new bike lanes", DEK, PARA]
+
+
+def test_standfirst_that_the_article_repeats_is_not_kept_twice():
+    doc = clean_document(f"City council approves new bike lanes\n\n{PARA2}\n\n{FURNITURE}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert doc.text.split("\n\n")[1:] == [PARA, PARA2, PARA3]
+
+
+@pytest.mark.parametrize("line", [
+    "Cyclists welcomed the plan",  # not a sentence
+    "By Jane Doe and John Roe on Monday, November 18th, 2019 at 11:08 a.m.",  # a byline with its date
+])
+def test_standfirst_is_a_sentence_of_prose_not_furniture(line):
+    doc = clean_document(f"City council approves new bike lanes\n\n{line}\n\n{FURNITURE}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert line not in doc.text.split("\n\n")
+
+
 def test_no_title_leaves_it_out_of_the_text_but_not_the_result():
     text = f"City council approves new bike lanes\n\n{PARA}\n\n{PARA2}"
     doc = clean_document(text, include_title=False)

@@ -17,7 +17,7 @@ import regex
 
 from .. import stoplists
 from ..config import Config
-from ..document import Block, Document, Role
+from ..document import Block, Document, Quality, Role
 from ..rules import Rule
 
 #: Rules whose lines may still be the headline: they were dropped only for
@@ -103,8 +103,41 @@ def apply(doc: Document, config: Config) -> None:
     best = _candidate(doc, first, config)
     if best is not None:
         _make_title(best, blocks)
+        _standfirst(blocks, blocks.index(best), first, config)
         return
     # The first kept line itself may be the headline when nothing precedes it.
     b = blocks[first]
     if headline_like(b, config) and not b.features.terminal and any(x.kept for x in blocks[first + 1 :]):
         _make_title(b, blocks)
+
+
+def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> None:
+    """Keep the standfirst between the headline and the article's start.
+
+    The region search leaves it out when a byline, a date and a share bar
+    stand between it and the first paragraph: they weigh more against it than
+    one sentence weighs for it.  Under a headline, above the article, a
+    sentence of prose that no rule dropped for what it says is the dek --
+    unless the article repeats it (CONVENTIONS.md keeps a standfirst only
+    when it is not a duplicate of body text).
+    """
+    body = [" ".join(b.features.words) for b in blocks[first:] if b.kept and b.features is not None]
+    for block in blocks[title + 1 : first]:
+        f = block.features
+        if block.rule is not Rule.OUTSIDE or not f.terminal or f.length < config.standfirst_min_words:
+            continue
+        # "By Jane Doe and John Roe on Monday, November 18th, 2019 at 11:08 a.m."
+        # ends like a sentence, so the byline rule let it through.
+        if not _prose(block, config) or (f.hits and f.hits.prefix("byline", min_words=1)):
+            continue
+        words = " ".join(f.words)
+        if not any(line.startswith(words) for line in body):
+            block.keep(Rule.STANDFIRST)
+
+
+def _prose(block: Block, config: Config) -> bool:
+    """Prose by the heuristics' classes; a short sentence (a German dek of
+    seven words) by its function words."""
+    if block.quality in (Quality.GOOD, Quality.NEAR_GOOD):
+        return True
+    return block.quality is Quality.SHORT and block.features.stop_density >= config.stopwords_low
