@@ -65,6 +65,20 @@ def test_heuristic_keep_rules_name_the_class():
     assert rules[PARA3] == Rule.NEAR_GOOD
 
 
+ZH_LEAD = "本报北京11月17日电（记者李华）记者从中国商飞公司获悉，国产大飞机C919日前完成第一千次商业飞行，累计运送旅客超过十五万人次。"
+ZH_BODY = "据介绍，目前已有三家航空公司运营C919，航线覆盖北京、上海、广州等主要城市。今年以来，C919的月均飞行小时数稳步增长，运行可靠性不断提升。"
+
+
+@pytest.mark.parametrize("line,quality", [
+    (ZH_LEAD, Quality.NEAR_GOOD),  # few function characters, but a sentence with clause commas
+    ("北京 上海 广州 深圳 天津 重庆 成都 武汉 杭州 南京 西安 长沙 郑州 青岛 大连 厦门", Quality.BAD),  # a list
+], ids=["news_lead", "list_of_cities"])
+def test_chinese_sentence_is_prose_by_its_punctuation(line, quality):
+    doc = clean_document(f"{ZH_BODY}\n\n{line}\n\n{ZH_BODY}")
+    assert doc.language == "zh"
+    assert [b.quality for b in doc.blocks if b.text == line] == [quality]
+
+
 def test_menu_run_of_bullets_is_dropped():
     menu = "\n".join(f"  * {w}" for w in ("News", "Sport", "Culture", "Travel"))
     rules = rules_by_text(f"{menu}\n\n{PARA}\n\n{PARA2}")

@@ -23,6 +23,9 @@ _CAMEL_GLUE = regex.compile(r"\p{Ll}{3}[\p{Ll}'’]*\p{Lu}\p{Ll}")
 _MID_DATELINE = regex.compile(r"(?<=[^.!?:;\s]\s)\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2}:\s")
 
 
+# Clause commas of Chinese (，) and Japanese (、): see classify.
+_CLAUSE_COMMAS = "，、"
+
 #: Where a headline ends, at the latest, in characters: glue is looked for there.
 HEADLINE_MAX_CHARS = 200
 
@@ -106,7 +109,17 @@ def classify(block: Block, config: Config, known_language: bool, stoplist: froze
         return Quality.NEAR_GOOD, Rule.NEAR_GOOD
     if f.terminal and f.stop_density >= config.stopwords_sentence_floor:
         return Quality.NEAR_GOOD, Rule.NEAR_GOOD
+    # A Chinese news lead is dense with names and nouns ("本报北京11月17日电
+    # （记者李华）记者从中国商飞公司获悉，国产大飞机C919日前完成..."): few function
+    # characters, but a clause comma and a full stop, which menus and
+    # headline lists do not have.
+    if f.unspaced and f.terminal and _has_any(block.text, _CLAUSE_COMMAS):
+        return Quality.NEAR_GOOD, Rule.NEAR_GOOD
     return Quality.BAD, Rule.LOW_STOPWORDS
+
+
+def _has_any(text: str, chars: str) -> bool:
+    return any(ch in text for ch in chars)
 
 
 def _menu_runs(doc: Document, config: Config) -> None:
