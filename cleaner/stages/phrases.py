@@ -171,11 +171,25 @@ def _timestamp(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return f.length <= c.timestamp_max_words and _all_words_in(f, lexicons.words("timestamp", l), require_number=True)
 
 
+# What separates a label from the link text after it: "Read more: ...",
+# "Lesen Sie auch – ...", "Related | ...", "相关阅读：...", and a full stop
+# after a label in capitals ("LIRE AUSSI. ..."); after "Keep reading." in
+# sentence case the article goes on.
+_LABEL_SEP = regex.compile(r"[:：.|–—»]")
+_WORD = regex.compile(r"\w")
+
+
 def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """'Read more: <headline>': a related label followed by a link's text."""
-    label = _label(b.text, c.label_max_chars)
-    rest = b.text.replace("：", ":", 1).partition(":")[2]  # the colon _label found
-    return bool(label and rest.strip()) and f.length <= c.related_inline_max_words and _is("related", label, l)
+    """'Read more: <headline>': a related label, a separator, then a link's text."""
+    if f.length > c.related_inline_max_words:
+        return False
+    sep = _LABEL_SEP.search(b.text, 0, c.label_max_chars + 1)
+    if sep is None or not _WORD.search(b.text, sep.end()):
+        return False
+    head = b.text[: sep.start()]
+    if sep.group() == "." and not head.isupper():
+        return False
+    return _is("related", lexicons.key(head), l)
 
 
 def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -206,7 +220,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.COMMENT_HEADER, None, _comment_header),
     (Rule.SHARE_BAR, None, _share_bar),
     (Rule.SHARE_LABEL, "share", _equals_or_prefix("share")),
-    (Rule.RELATED_INLINE, None, _related_label),
+    (Rule.RELATED_INLINE, "related", _related_label),
     (Rule.NAVIGATION, None, _navigation),
     (Rule.BREADCRUMB, None, lambda b, f, c, l: f.length <= c.breadcrumb_max_words and _has_any(b.text, ">›»") and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, "search", _contains_in_short("search")),
