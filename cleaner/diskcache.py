@@ -39,17 +39,26 @@ def fingerprint() -> str:
     from . import __version__
     from .stoplists import _justext_dir
 
-    parts = [__version__]
-    for root, dirs, files in os.walk(_HERE):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            st = os.stat(os.path.join(root, name))
-            parts.append(f"{os.path.relpath(os.path.join(root, name), _HERE)}:{st.st_size}:{st.st_mtime_ns}")
+    parts = [__version__, *_stamps(_HERE, "")]
     justext = _justext_dir()
     if justext is not None:
         st = os.stat(justext)
         parts.append(f"{justext}:{st.st_mtime_ns}")
     return f"{__version__}-{zlib.crc32(chr(0).join(parts).encode('utf-8')):08x}"
+
+
+def _stamps(folder: str, rel: str):
+    """``name:size:mtime`` of every file under ``folder`` (run at every start:
+    scandir, and names built rather than derived with os.path.relpath)."""
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for e in entries:
+        if e.is_dir():
+            if e.name != "__pycache__":
+                yield from _stamps(e.path, f"{rel}{e.name}/")
+        else:
+            st = e.stat()
+            yield f"{rel}{e.name}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def _install_tag() -> str:

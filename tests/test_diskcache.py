@@ -82,3 +82,19 @@ def test_a_failed_write_leaves_no_temporary_file(cache_dir, monkeypatch):
     square, calls = counting()
     assert square(6) == 36
     assert os.listdir(cache_dir) == []
+
+
+def test_an_edited_lexicon_changes_the_fingerprint(tmp_path, monkeypatch):
+    """The cache key covers every package file's name, size and mtime, so an
+    edited lexicon is compiled again; compiled Python files do not count."""
+    package = tmp_path / "pkg"
+    (package / "lexicons" / "de").mkdir(parents=True)
+    lexicon = package / "lexicons" / "de" / "related.txt"
+    lexicon.write_text("Mehr zum Thema\n", encoding="utf-8")
+    monkeypatch.setattr(diskcache, "_HERE", str(package))
+    before = diskcache.fingerprint()
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    assert diskcache.fingerprint() == before
+    lexicon.write_text("Mehr zum Thema\nWeitere Artikel\n", encoding="utf-8")
+    assert diskcache.fingerprint() != before
