@@ -114,7 +114,10 @@ class Config:
     #: In the search for the article's region, each block pulls towards
     #: itself (+) or away (-).  GOOD prose counts its words, NEAR_GOOD
     #: ``near_good_weight`` times its words; a SHORT line costs
-    #: ``short_weight``; a line the heuristics found bad costs its words times
+    #: ``short_weight``, unless it is a sentence with the function words of
+    #: prose ("Er wurde leicht verletzt."): then it counts like NEAR_GOOD, or
+    #: a news brief written in one-line paragraphs would be cut down to its
+    #: first one; a line the heuristics found bad costs its words times
     #: ``bad_weight``; a line a phrase rule dropped costs ``phrase_weight``
     #: (captions and share bars sit inside articles, so they cost little),
     #: except end-of-article markers ("Related", "Comments"), which cost

@@ -34,6 +34,8 @@ def weight(block: Block, config: Config) -> float:
     if block.quality is Quality.NEAR_GOOD:
         return n * config.near_good_weight
     if block.quality is Quality.SHORT:
+        if f.stop_density >= config.stopwords_low:  # a short sentence of prose
+            return n * config.near_good_weight
         return -config.short_weight
     if block.end_marker:
         return -config.end_marker_weight
