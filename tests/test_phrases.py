@@ -62,6 +62,8 @@ FIRES = [
     ("Vos réactions (45)", Rule.COMMENTS),
     ("Kommentare (32)", Rule.COMMENTS),
     ("Komentarze (12)", Rule.COMMENTS),
+    ("Комментарии (7)", Rule.COMMENTS),
+    ("网友评论", Rule.COMMENTS),
     ("Anna on October 3, 2023 at 9:12 am said:", Rule.COMMENT_HEADER),
     ("By Jamelle Bouie", Rule.BYLINE),
     ("26 minutes ago", Rule.TIMESTAMP),
