@@ -348,6 +348,14 @@ def test_idempotent_when_dedupe_removes_the_line_that_opened_the_region():
     assert clean(once) == once
 
 
+def test_idempotent_when_short_lines_alone_decide_the_language():
+    """'I', 'K' and 'A' are all Czech function words: with no prose on the
+    page, a short line must not count as a sentence of prose, or cleaning
+    the output (where 'A' is gone and the language with it) would drop it."""
+    once = clean("I:K:\nA")
+    assert clean(once) == once
+
+
 def test_the_headline_is_not_repeated_in_the_body():
     text = "\n".join([_HEADLINE, _LEDE + ".", _WORK, _RESIDENTS, _HEADLINE, _BUDGET])
     out = clean(text)

@@ -21,8 +21,14 @@ _KEEP_RULE = {Quality.GOOD: Rule.GOOD, Quality.NEAR_GOOD: Rule.NEAR_GOOD, Qualit
 _HEURISTIC_BAD = frozenset({Rule.LOW_STOPWORDS, Rule.LINK_DENSE, Rule.NO_LETTERS, Rule.MENU_RUN, Rule.REPETITIVE, Rule.GLUED_TEASER})
 
 
-def weight(block: Block, config: Config) -> float:
-    """How much a block pulls the region towards (+) or away from (-) itself."""
+def weight(block: Block, config: Config, prose: bool = True) -> float:
+    """How much a block pulls the region towards (+) or away from (-) itself.
+
+    ``prose``: the page has prose (GOOD or NEAR_GOOD blocks) for short
+    sentences to join.  Without it, a short line's function words may be
+    all the evidence for the page's language ("I:K:" reads as Czech), and
+    its weight would flip when cleaning the output again.
+    """
     f = block.features
     n = max(1.0, f.length)
     if block.listed and block.quality is not Quality.GOOD:
@@ -34,7 +40,7 @@ def weight(block: Block, config: Config) -> float:
     if block.quality is Quality.NEAR_GOOD:
         return n * config.near_good_weight
     if block.quality is Quality.SHORT:
-        if f.stop_density >= config.stopwords_low:  # a short sentence of prose
+        if prose and f.stop_density >= config.stopwords_low:  # a short sentence of prose
             return n * config.near_good_weight
         return -config.short_weight
     if block.end_marker:
@@ -42,6 +48,10 @@ def weight(block: Block, config: Config) -> float:
     if block.rule in _HEURISTIC_BAD:
         return -n * config.bad_weight
     return -config.phrase_weight
+
+
+def _has_prose(blocks: list[Block]) -> bool:
+    return any(b.quality in (Quality.GOOD, Quality.NEAR_GOOD) for b in blocks)
 
 
 def earliest_strong_span(blocks: list[Block], weights: list[float], config: Config) -> tuple[int, int]:
@@ -86,7 +96,8 @@ def refine(doc: Document, config: Config) -> None:
     kept = [b for b in doc.blocks if b.kept and b.role is Role.BODY and b.quality is not None]
     if not kept:
         return
-    start, end = best_span([weight(b, config) for b in kept])
+    prose = _has_prose(kept)
+    start, end = best_span([weight(b, config, prose) for b in kept])
     for i, block in enumerate(kept):
         if not start <= i < end:
             block.drop(Rule.OUTSIDE)
@@ -149,7 +160,8 @@ def apply(doc: Document, config: Config) -> None:
     if doc.preselected:
         _keep_until_hard_marker(blocks)
         return
-    weights = [weight(b, config) for b in blocks]
+    prose = _has_prose(blocks)
+    weights = [weight(b, config, prose) for b in blocks]
     if config.segment_ratio > 0:
         start, end = earliest_strong_span(blocks, weights, config)
     else:
