@@ -188,6 +188,16 @@ class Config:
     #: "Eat every 2-3 hours" under each heading of a meal plan).
     repeat_min_words: float = 10
 
+    # --- author bio -------------------------------------------------------
+    #: A bio ("Jane Doe is a reporter who covers ...") is looked for among
+    #: the last ``bio_tail_blocks`` kept paragraphs; its name has at most
+    #: ``bio_name_max_words`` words before the joining verb, and the job
+    #: comes within ``bio_role_window`` words after it ("is an LA
+    #: Entertainment Reporter").
+    bio_tail_blocks: int = 3
+    bio_name_max_words: int = 4
+    bio_role_window: int = 6
+
     # --- HTML -------------------------------------------------------------
     #: trafilatura's trade-off.  Precision by default: the text stages then
     #: remove what still slips through, and for corpora a missed menu costs

@@ -44,6 +44,7 @@ class Rule(enum.StrEnum):
     LEGAL = "legal.phrase", "a legal or footer link line ('Privacy Policy', 'Terms of Service')"
     COOKIE = "cookie.phrase", "a cookie or consent notice"
     BYLINE = "byline.line", "a byline ('By Jane Doe')"
+    AUTHOR_BIO = "byline.author_bio", "an author's bio after the article ('Jane Doe is a reporter who covers ...')"
     TIMESTAMP = "timestamp.line", "a date or relative time on its own ('26 minutes ago')"
     SEARCH = "search.prompt", "a search box prompt"
     AD = "ad.label", "an advertisement label"

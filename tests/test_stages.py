@@ -181,6 +181,39 @@ def test_teaser_index_is_bounded_on_many_lines_with_one_head():
     assert doc.blocks
 
 
+# bio -------------------------------------------------------------------------
+
+BODIES = {
+    "en": [PARA, PARA2, PARA3],
+    "de": ["Der Bundestag hat am Donnerstag eine umfassende Reform des Mietrechts beschlossen. Mit den Stimmen der Koalition wurde die Verlängerung der Mietpreisbremse verabschiedet.",
+           "Zudem sollen Indexmieten künftig nur noch um höchstens drei Prozent pro Jahr steigen dürfen. Vermieterverbände kritisierten die Pläne als Eingriff in die Vertragsfreiheit."],
+    "fr": ["La Commission européenne a présenté mercredi un projet de règlement qui obligerait les grandes plateformes en ligne à rendre compte chaque année de la manière dont elles modèrent les contenus.",
+           "Plusieurs États membres ont salué la proposition, tandis que les représentants du secteur estiment que ces obligations risquent de freiner l'innovation."],
+    "pl": ["Rada Ministrów przyjęła we wtorek projekt ustawy budżetowej. Jak poinformował minister finansów, dochody państwa mają wynieść ponad 600 mld zł, a wydatki przekroczą 700 mld zł.",
+           "Ekonomiści zwracają uwagę, że prognozy wzrostu gospodarczego przyjęte w projekcie są optymistyczne. Jeśli gospodarka będzie rosła wolniej, luka w finansach publicznych może się powiększyć."],
+}
+
+
+@pytest.mark.parametrize("lang, bio", [
+    ("en", "Jane Miller is a reporter who covers energy and the environment for the paper."),
+    ("en", "Julius is an LA Entertainment Reporter for Fox News."),
+    ("de", "Thomas Müller ist Redakteur im Ressort Politik und schreibt seit vielen Jahren über die Verkehrspolitik des Bundes."),
+    ("fr", "Marie Dupont est journaliste au service Politique, où elle suit les questions européennes depuis 2015."),
+    ("pl", "Jan Kowalski jest dziennikarzem działu gospodarczego, od lat zajmuje się finansami publicznymi i podatkami."),
+])
+def test_author_bio_after_the_article_is_dropped(lang, bio):
+    body = BODIES[lang]
+    doc = clean_document("\n\n".join([*body, bio]), include_title=False)
+    assert [b.rule for b in doc.blocks if b.text == bio] == [Rule.AUTHOR_BIO]
+    assert doc.text.split("\n\n") == body
+
+
+def test_bio_shaped_sentence_inside_the_article_is_kept():
+    line = "Jane Miller is a reporter who was at the meeting when the council voted on the plan."
+    doc = clean_document(f"{PARA}\n\n{line}\n\n{PARA2}\n\n{PARA3}", include_title=False)
+    assert line in doc.text.split("\n\n")
+
+
 # title -----------------------------------------------------------------------
 
 def test_title_is_the_headline_sharing_words_with_the_opening():

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..config import Config
 from ..document import Document
-from . import context, dedupe, heuristics, measure, phrases, region, repair, templates, title
+from . import bio, context, dedupe, heuristics, measure, phrases, region, repair, templates, title
 
 Stage = Callable[[Document, Config], None]
 
@@ -22,6 +22,7 @@ PIPELINE: tuple[Stage, ...] = (
     heuristics.apply,  # classes from shallow features
     region.apply,  # where the article is; decides what is left
     dedupe.apply,  # repeated lines and teasers
+    bio.apply,  # the author's bio after the article
     region.refine,  # the span again without the repeats, so cleaning is idempotent
     title.apply,  # the headline above the article
 )
