@@ -113,13 +113,15 @@ def classify(block: Block, config: Config, known_language: bool, stoplist: froze
     # （记者李华）记者从中国商飞公司获悉，国产大飞机C919日前完成..."): few function
     # characters, but a clause comma and a full stop, which menus and
     # headline lists do not have.
-    if f.unspaced and f.terminal and _has_any(block.text, _CLAUSE_COMMAS):
+    if f.unspaced and f.terminal and any(ch in block.text for ch in _CLAUSE_COMMAS):
         return Quality.NEAR_GOOD, Rule.NEAR_GOOD
     return Quality.BAD, Rule.LOW_STOPWORDS
 
 
-def _has_any(text: str, chars: str) -> bool:
-    return any(ch in text for ch in chars)
+def short_sentence(block: Block, config: Config) -> bool:
+    """A SHORT line with the function words of prose ("Er wurde leicht
+    verletzt."): a sentence, too short to be article text on its own."""
+    return block.quality is Quality.SHORT and block.features.stop_density >= config.stopwords_low
 
 
 def _menu_runs(doc: Document, config: Config) -> None:

@@ -1,7 +1,8 @@
 """Phrase rules: lines that are boilerplate by what they say, in any language.
 
 Each rule is one entry in ``RULES``: a rule id, the lexicon concept it
-needs (if any) and a predicate over the block's features.  The phrases themselves live in ``lexicons/<lang>/``.
+needs (if any) and a predicate over the block's features.  The phrases
+themselves live in ``lexicons/<lang>/``.
 A rule only ever drops a line; the first rule that matches names the reason.
 """
 from __future__ import annotations

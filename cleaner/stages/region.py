@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..config import Config
 from ..document import Block, Document, Quality, Role
 from ..rules import Rule
+from .heuristics import short_sentence
 from .phrases import HARD_END_MARKERS
 
 _KEEP_RULE = {Quality.GOOD: Rule.GOOD, Quality.NEAR_GOOD: Rule.NEAR_GOOD, Quality.SHORT: Rule.INSIDE}
@@ -40,7 +41,7 @@ def weight(block: Block, config: Config, prose: bool = True) -> float:
     if block.quality is Quality.NEAR_GOOD:
         return n * config.near_good_weight
     if block.quality is Quality.SHORT:
-        if prose and f.stop_density >= config.stopwords_low:  # a short sentence of prose
+        if prose and short_sentence(block, config):
             return n * config.near_good_weight
         return -config.short_weight
     if block.end_marker:

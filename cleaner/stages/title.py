@@ -19,6 +19,7 @@ from .. import stoplists
 from ..config import Config
 from ..document import Block, Document, Quality, Role
 from ..rules import Rule
+from .heuristics import short_sentence
 
 #: Rules whose lines may still be the headline: they were dropped only for
 #: where they stand or how short they are, not for what they say.
@@ -136,8 +137,6 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
 
 
 def _prose(block: Block, config: Config) -> bool:
-    """Prose by the heuristics' classes; a short sentence (a German dek of
-    seven words) by its function words."""
-    if block.quality in (Quality.GOOD, Quality.NEAR_GOOD):
-        return True
-    return block.quality is Quality.SHORT and block.features.stop_density >= config.stopwords_low
+    """Prose by the heuristics' classes, or a short sentence (a German dek of
+    seven words)."""
+    return block.quality in (Quality.GOOD, Quality.NEAR_GOOD) or short_sentence(block, config)
