@@ -169,8 +169,12 @@ class Index:
         spots: dict[str, list[tuple[int, str]]] = {}
         words = key.split(" ", max_words + 1)
         last = min(len(words), max_words)
-        offset = 0
         single, by_pair = self.single, self.by_pair
+        # Most lines (prose) hold no phrase at all: two set intersections, run
+        # in C, tell so before the word-by-word walk below.
+        if single.keys().isdisjoint(words[:last]) and by_pair.keys().isdisjoint(zip(words[:last], words[1:])):
+            last = 0
+        offset = 0
         for pos in range(last):
             word = words[pos]
             for concept in single.get(word, ()):

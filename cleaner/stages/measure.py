@@ -8,6 +8,8 @@ from ..document import Document
 
 def _distinctish(words: list[str], limit: int) -> list[str]:
     """``words`` with each one kept at most ``limit`` times."""
+    if len(words) <= limit:  # most blocks: short lines
+        return words
     seen: dict[str, int] = {}
     out = []
     for w in words:
