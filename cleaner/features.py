@@ -29,11 +29,16 @@ _URL = regex.compile(
 # A colon ends a sentence that announces a list or a quote.  An ellipsis is
 # not an end: "...as Hurri..." is a teaser cut short.  Besides Latin, CJK,
 # Arabic and Devanagari marks: Urdu ۔, Armenian ։, Ethiopic ።, Khmer ។,
-# Myanmar ။, Devanagari double danda ॥, and closing quotes of many kinds.
-_TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।॥：۔։።។။]['\"”’»」』)\]]*$")
+# Myanmar ။, Devanagari double danda ॥, and closing quotes of many kinds:
+# German and Czech close „…“ and ‚…‘ with what English opens with, and
+# German and Swiss text also quote »…« and «…».
+_TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।॥：۔։።។။]['\"”’»“‘«›‹」』)\]]*$")
 #: Only a line's last characters can end a sentence: the anchored pattern is
 #: run on them, not scanned along the whole line.
 _TAIL = 12
+#: Marks that open a quoted paragraph, in many languages' typography: a line
+#: that starts with one is somebody's words, which an article quotes.
+QUOTE_OPENERS = ('"', "“", "”", "„", "‘", "’", "‚", "'", "«", "»", "‹", "›", "「", "『")
 _LETTER = regex.compile(r"\p{L}")
 _LETTER_ASCII = re.compile(r"[A-Za-z]")
 # Substrings without which _URL cannot match: a cheap test before the regex

@@ -86,6 +86,7 @@ PROSE = [
     "More than 100 protesters were killed in the unrest, the organisation said.",
     "Home prices rose for the third month in a row, according to the survey.",
     "北京市交通委员会周二表示，连接城市东部和北部的地铁新线路将在今年年底前开通运营。",
+    "In a statement released on Tuesday evening, the minister said:",
 ]
 
 

@@ -128,7 +128,27 @@ def test_a_list_announced_by_a_kept_paragraph_is_kept_as_its_list():
     assert [rules[s] for s in ("Rose Street", "Mill Lane", "Harbour Road", "King Street")] == [Rule.ANNOUNCED_LIST] * 4
 
 
+def test_a_name_and_said_before_a_quotation_is_the_article_quoting():
+    quote = "“We will open the first lanes before the summer and the rest by the end of the year,” she told reporters."
+    doc = clean_document(f"{PARA}\n\nCouncil leader Jane Doe said:\n\n{quote}\n\n{PARA2}\n\n{PARA3}", include_title=False)
+    assert doc.rule_counts() == {}
+    assert [b.text for b in doc.kept] == [PARA, "Council leader Jane Doe said:", quote, PARA2, PARA3]
+
+
+def test_a_name_and_said_before_a_comment_is_a_comment_header():
+    comment = "I really enjoyed reading this and I think the council should have built even more lanes years ago."
+    rules = rules_by_text(f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nJane Doe said:\n\n{comment}")
+    assert rules["Jane Doe said:"] == Rule.COMMENT_HEADER
+
+
 # context ---------------------------------------------------------------------
+
+def test_a_colon_before_a_quotation_announces_no_list():
+    quote = "“We cannot support a plan that breaks the promises we made,” the statement read."
+    doc = clean_document(f"{PARA}\n\nIn a statement on Tuesday evening, the opposition said:\n\n{quote}\n\n{PARA2}")
+    assert not any(b.listed for b in doc.blocks)
+    assert [b.text for b in doc.kept][-2:] == [quote, PARA2]
+
 
 def test_teaser_cards_with_dates_are_dropped():
     card = "Some teaser headline about {n}\nJune {n}, 2023\nA summary sentence of the teased story that runs on for a while to look like prose."

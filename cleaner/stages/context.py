@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..document import Block, Document
+from ..features import QUOTE_OPENERS
 from ..rules import Rule
 
 _CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT})
@@ -119,12 +120,19 @@ def _related_boxes(blocks: list[Block], config: Config) -> None:
 
 
 def _announced_lists(blocks: list[Block], config: Config) -> None:
-    """Mark the items of a list a line announces; the list ends at a paragraph."""
+    """Mark the items of a list a line announces; the list ends at a paragraph.
+
+    A colon before a quotation ("In a statement, the minister said:" and
+    "“I cannot support...”") announces somebody's words, not a list: the
+    quoted paragraphs are the article's and weigh as such.
+    """
     for i, block in enumerate(blocks):
         if block.decided or not block.text.endswith((":", "：")) or block.features.length < config.announcer_min_words:
             continue
         for item in blocks[i + 1 : i + 1 + config.list_max_items]:
-            if item.decided or shape(item, config) == "P" and item.features.length > config.length_high:
+            if item.decided or item.text.startswith(QUOTE_OPENERS):
+                break
+            if shape(item, config) == "P" and item.features.length > config.length_high:
                 break
             item.listed = True
 

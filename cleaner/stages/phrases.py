@@ -14,7 +14,7 @@ import regex
 from .. import lexicons
 from ..config import Config
 from ..document import Block, Document
-from ..features import Features
+from ..features import QUOTE_OPENERS, Features
 from ..rules import Rule
 
 Langs = tuple[str, ...]
@@ -210,8 +210,17 @@ def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """'Jane on May 2, 2019 at 4:47 pm said:': a short line ending in a verb of saying and a colon."""
-    if f.length > c.comment_header_max_words or not b.text.rstrip().endswith(":"):
+    """'Jane on May 2, 2019 at 4:47 pm said:': a short line ending in a verb of saying and a colon.
+
+    A comma outside a date is the article introducing a quote ("In a
+    statement, the minister said:"): a commenter's name has none.  (The
+    other such line, "Health Secretary Jane Doe said:", is told by what
+    follows it: see :func:`apply`.)
+    """
+    text = b.text.rstrip()
+    if f.length > c.comment_header_max_words or not text.endswith(":"):
+        return False
+    if "," in text and "0" not in f.key:
         return False
     words = f.key.split(" ")
     verbs = lexicons.phrases("comment_verbs", l)
@@ -266,25 +275,35 @@ def _scan(f: Features, config: Config, langs: Langs) -> lexicons.Hits:
     return hits
 
 
-def match(block: Block, config: Config) -> Rule | None:
-    """The first phrase rule that matches ``block``, or None."""
+def match(block: Block, config: Config, skip: Rule | None = None) -> Rule | None:
+    """The first phrase rule that matches ``block`` (other than ``skip``), or None."""
     langs = config.lexicon_languages
     f = block.features
     if f.hits is None:
         f.hits = _scan(f, config, langs)
     found = f.hits.concepts()
     for rule, concept, predicate in RULES:
-        if (concept is None or concept in found) and predicate(block, f, config, langs):
+        if rule is not skip and (concept is None or concept in found) and predicate(block, f, config, langs):
             return rule
     return None
 
 
+def _opens_quote(blocks: list[Block], i: int) -> bool:
+    """The block after ``blocks[i]`` is a quotation."""
+    return i + 1 < len(blocks) and blocks[i + 1].text.startswith(QUOTE_OPENERS)
+
+
 def apply(doc: Document, config: Config) -> None:
     """Drop every undecided block that a phrase rule matches."""
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
         if block.decided:
             continue
         rule = match(block, config)
+        if rule is Rule.COMMENT_HEADER and _opens_quote(blocks, i):
+            # "Health Secretary Jane Doe said:" and a quotation: the article
+            # quoting someone, not a comment thread (a hard end marker).
+            rule = match(block, config, skip=Rule.COMMENT_HEADER)
         if rule is not None:
             block.drop(rule)
             block.end_marker = rule in END_MARKERS
