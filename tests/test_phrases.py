@@ -65,6 +65,10 @@ FIRES = [
     ("Комментарии (7)", Rule.COMMENTS),
     ("网友评论", Rule.COMMENTS),
     ("Anna on October 3, 2023 at 9:12 am said:", Rule.COMMENT_HEADER),
+    ("Anna am 3. Mai 2023 um 9:12 Uhr schrieb:", Rule.COMMENT_HEADER),
+    ("Marie le 3 mai 2023 à 9 h 12 a dit :", Rule.COMMENT_HEADER),
+    ("Kasia 3 maja 2023 o 9:12 napisał(a):", Rule.COMMENT_HEADER),
+    ("Иван 3 мая 2023 в 9:12 написал:", Rule.COMMENT_HEADER),
     ("By Jamelle Bouie", Rule.BYLINE),
     ("26 minutes ago", Rule.TIMESTAMP),
     ("vor 3 Stunden", Rule.TIMESTAMP),
@@ -87,6 +91,7 @@ PROSE = [
     "Home prices rose for the third month in a row, according to the survey.",
     "北京市交通委员会周二表示，连接城市东部和北部的地铁新线路将在今年年底前开通运营。",
     "In a statement released on Tuesday evening, the minister said:",
+    "Am Dienstag, nach der Sitzung, sagte sie:",
 ]
 
 
