@@ -143,6 +143,20 @@ def test_a_name_and_said_before_a_comment_is_a_comment_header():
 
 # context ---------------------------------------------------------------------
 
+def test_a_caption_alone_under_its_credit_is_dropped():
+    caption = "The mayor opened the first stretch on Monday."
+    rules = rules_by_text(f"{PARA}\n\nPhoto: Jane Doe/Reuters\n{caption}\n\n{PARA2}\n\n{PARA3}")
+    assert rules[caption] == Rule.CAPTION_TEXT
+
+
+def test_a_paragraph_that_goes_on_under_a_credit_is_kept():
+    # No blank line after the line below the credit: a page that does not
+    # separate its paragraphs, where the line is the article going on.
+    text = f"{PARA}\n\nPhoto: Jane Doe/Reuters\n{PARA2}\n{PARA3}"
+    rules = rules_by_text(text)
+    assert rules[PARA2] != Rule.CAPTION_TEXT and rules[PARA3] != Rule.CAPTION_TEXT
+
+
 def test_a_colon_before_a_quotation_announces_no_list():
     quote = "“We cannot support a plan that breaks the promises we made,” the statement read."
     doc = clean_document(f"{PARA}\n\nIn a statement on Tuesday evening, the opposition said:\n\n{quote}\n\n{PARA2}")

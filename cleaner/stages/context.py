@@ -28,7 +28,7 @@ _CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT})
 
 
 def _captions(blocks: list[Block], config: Config) -> None:
-    """Drop the caption above each credit, and the alt text above that.
+    """Drop the caption above each credit (or below it), and the alt text above that.
 
     The caption is the text glued to the credit or the line right above it
     (no blank line between).  Above the caption, only lines that are not
@@ -48,6 +48,24 @@ def _captions(blocks: list[Block], config: Config) -> None:
                 break
             above.drop(Rule.CAPTION_TEXT)
             below = above
+        _caption_below(blocks, i, config)
+
+
+def _caption_below(blocks: list[Block], i: int, config: Config) -> None:
+    """Drop the caption printed under its credit ("Foto: X/dpa", then the caption).
+
+    Only when the credit has no caption above it (a blank line there) and
+    the line below is on its own with it: no blank line between them, one
+    after.  A paragraph never shares its block with a photo credit.
+    """
+    if not blocks[i].gap_before or i + 1 >= len(blocks):
+        return
+    below = blocks[i + 1]
+    if below.gap_before or below.decided or below.features.length > config.caption_max_words:
+        return
+    if i + 2 < len(blocks) and not blocks[i + 2].gap_before:
+        return
+    below.drop(Rule.CAPTION_TEXT)
 
 
 def _appeal_boxes(blocks: list[Block], config: Config) -> None:
