@@ -70,6 +70,10 @@ FIRES = [
     ("Kasia 3 maja 2023 o 9:12 napisał(a):", Rule.COMMENT_HEADER),
     ("Иван 3 мая 2023 в 9:12 написал:", Rule.COMMENT_HEADER),
     ("By Jamelle Bouie", Rule.BYLINE),
+    ("作者：王明", Rule.BYLINE),
+    ("来源：新华社", Rule.BYLINE),
+    ("文／山田太郎", Rule.BYLINE),
+    ("（责任编辑：李华）", Rule.SIGNOFF),
     ("26 minutes ago", Rule.TIMESTAMP),
     ("vor 3 Stunden", Rule.TIMESTAMP),
     ("June 14, 2023", Rule.TIMESTAMP),
@@ -92,6 +96,7 @@ PROSE = [
     "北京市交通委员会周二表示，连接城市东部和北部的地铁新线路将在今年年底前开通运营。",
     "In a statement released on Tuesday evening, the minister said:",
     "Am Dienstag, nach der Sitzung, sagte sie:",
+    "作者认为，各地区各部门认真落实粮食安全责任，持续加大政策支持力度。",
 ]
 
 

@@ -16,6 +16,7 @@ from ..config import Config
 from ..document import Block, Document
 from ..features import QUOTE_OPENERS, Features
 from ..rules import Rule
+from ..tokens import _UNSPACED
 
 Langs = tuple[str, ...]
 
@@ -160,6 +161,10 @@ def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|&|,)$")
 
 
+# What follows a label in Chinese and Japanese: a colon, a slash or a space.
+_UNSPACED_LABEL = regex.compile(r"\s*[：:／/|｜】\]）)]|\s+")
+
+
 def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'By Jamelle Bouie': a byline word, then only name-like words."""
     if f.length > c.byline_max_words or f.terminal:
@@ -168,6 +173,12 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
     prefix = f.hits.prefix("byline", min_words=1)
     if not prefix:
         return False
+    if f.unspaced and _UNSPACED.match(prefix):
+        # "作者：王明", "来源：新华网": the label, then a separator.  Names are
+        # not capitalised in these scripts; the separator tells the label
+        # from a sentence that starts with the word ("作者认为...").
+        text = b.text.lstrip("（(【[ ")
+        return text.startswith(prefix) and bool(_UNSPACED_LABEL.match(text, len(prefix)))
     rest = b.text.split()[prefix.count(" ") + 1 :]
     return bool(rest) and all(_NAME_WORD.match(w.strip(",:")) for w in rest)
 
