@@ -158,6 +158,12 @@ class Config:
     #: ``list_max_items`` lines.
     announcer_min_words: float = 4
     list_max_items: int = 60
+    #: A list of quantities between two paragraphs ("500 g Äpfel"): at least
+    #: ``list_min_items`` lines of at most ``list_item_max_words`` words, under
+    #: a heading of at most ``list_heading_max_words`` (or none).
+    list_min_items: int = 3
+    list_item_max_words: float = 6
+    list_heading_max_words: float = 3
 
     # --- title ------------------------------------------------------------------
     #: A headline has this many words (at most ``title_max_words`` also for an

@@ -157,6 +157,20 @@ def test_a_paragraph_that_goes_on_under_a_credit_is_kept():
     assert rules[PARA2] != Rule.CAPTION_TEXT and rules[PARA3] != Rule.CAPTION_TEXT
 
 
+def test_a_list_of_amounts_between_paragraphs_is_the_articles_list():
+    items = ["500 g flour", "200 g butter", "3 eggs", "1 lemon"]
+    text = f"{PARA} {PARA2}\n\nWhat you need\n\n" + "\n".join(items) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"
+    doc = clean_document(text, include_title=False)
+    assert [b.text for b in doc.kept] == [f"{PARA} {PARA2}", "What you need", *items, f"{PARA3} {PARA2}", PARA]
+
+
+def test_a_menu_between_paragraphs_is_no_list_of_amounts():
+    menu = ["News", "Sport", "Weather", "Culture"]
+    text = f"{PARA} {PARA2}\n\nSections\n\n" + "\n".join(menu) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"
+    doc = clean_document(text, include_title=False)
+    assert not any(b.listed for b in doc.blocks)
+
+
 def test_a_colon_before_a_quotation_announces_no_list():
     quote = "“We cannot support a plan that breaks the promises we made,” the statement read."
     doc = clean_document(f"{PARA}\n\nIn a statement on Tuesday evening, the opposition said:\n\n{quote}\n\n{PARA2}")

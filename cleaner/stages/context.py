@@ -155,8 +155,43 @@ def _announced_lists(blocks: list[Block], config: Config) -> None:
             item.listed = True
 
 
+def _tight_run(blocks: list[Block], start: int, config: Config) -> int:
+    """End of the run of short lines from ``start`` with no blank line between them."""
+    j = start
+    while j < len(blocks) and not blocks[j].decided and blocks[j].features.length <= config.list_item_max_words \
+            and (j == start or not blocks[j].gap_before):
+        j += 1
+    return j
+
+
+def _quantity_lists(blocks: list[Block], config: Config) -> None:
+    """Mark a list of quantities between two paragraphs, with its heading.
+
+    "Zutaten" and "500 g Äpfel", "200 g Mehl", ... under it: lines this
+    short cost the article's region like a menu, and cut a recipe in two.
+    Between prose, in a tight run of at least ``list_min_items`` lines most
+    of which hold a number (amounts, prices, dates, steps), they are the
+    article's list.  Menus and tag lists rarely hold numbers; a list of
+    bare names is left to the other stages.
+    """
+    for i, block in enumerate(blocks):
+        if i == 0 or block.decided or shape(blocks[i - 1], config) != "P":
+            continue
+        heading = not block.features.terminal and block.features.length <= config.list_heading_max_words
+        start = i + 1 if heading else i
+        end = _tight_run(blocks, start, config)
+        items = blocks[start:end]
+        if len(items) < config.list_min_items or end >= len(blocks) or shape(blocks[end], config) != "P":
+            continue
+        if sum(any(ch.isdigit() for ch in b.text) for b in items) * 2 < len(items):
+            continue
+        for item in blocks[i:end]:
+            item.listed = True
+
+
 def apply(doc: Document, config: Config) -> None:
     _announced_lists(doc.blocks, config)
+    _quantity_lists(doc.blocks, config)
     _captions(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
     _teaser_cards(doc.blocks, config)
