@@ -175,7 +175,9 @@ def _quantity_lists(blocks: list[Block], config: Config) -> None:
     bare names is left to the other stages.
     """
     for i, block in enumerate(blocks):
-        if i == 0 or block.decided or shape(blocks[i - 1], config) != "P":
+        if i == 0 or block.decided or block.features.length > max(config.list_item_max_words, config.list_heading_max_words):
+            continue  # too long for a heading or an item (most lines: prose)
+        if shape(blocks[i - 1], config) != "P":
             continue
         heading = not block.features.terminal and block.features.length <= config.list_heading_max_words
         start = i + 1 if heading else i
