@@ -36,6 +36,12 @@ _TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।॥：۔։።។
 #: Only a line's last characters can end a sentence: the anchored pattern is
 #: run on them, not scanned along the whole line.
 _TAIL = 12
+# Thai and Lao end a sentence with a space, not a mark: a line of several
+# clauses (a space between them), long for a headline, ending in a letter of
+# those scripts, reads as ended.
+_NO_MARK_SCRIPT_END = regex.compile(r"[\p{Thai}\p{Lao}]$")
+#: Letters of those scripts a line needs for that: about 15 words.
+NO_MARK_SENTENCE_CHARS = 75
 #: Marks that open a quoted paragraph, in many languages' typography: a line
 #: that starts with one is somebody's words, which an article quotes.
 QUOTE_OPENERS = ('"', "“", "”", "„", "‘", "’", "‚", "'", "«", "»", "‹", "›", "「", "『")
@@ -72,10 +78,15 @@ def compute(text: str) -> Features:
         words=w,
         length=tokens.length(text, w, cjk),
         link_density=link_chars / max(1, len(text)),
-        terminal=bool(_TERMINAL.search(text[-_TAIL:])),
+        terminal=bool(_TERMINAL.search(text[-_TAIL:])) or (cjk >= NO_MARK_SENTENCE_CHARS and _ends_without_mark(text)),
         has_letters=bool((_LETTER_ASCII if ascii_ else _LETTER).search(text)),
         unspaced=cjk,
     )
+
+
+def _ends_without_mark(text: str) -> bool:
+    """A long Thai or Lao line of several clauses, ending in a letter."""
+    return " " in text.strip() and bool(_NO_MARK_SCRIPT_END.search(text))
 
 
 def add_stopwords(f: Features, stoplist: frozenset[str], unspaced_list: tuple[str, ...] = ()) -> None:

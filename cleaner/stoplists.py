@@ -14,7 +14,7 @@ import importlib.util
 import os
 
 from . import diskcache, lexicons
-from .tokens import unspaced_chars, words
+from .tokens import _SEA, unspaced_chars, words
 from .config import DEFAULT, Config
 
 #: How many of each language's most frequent function words identify it.
@@ -92,8 +92,7 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "", config: Confi
     when they dominate, the script decides (kana means Japanese).
     """
     if unspaced and unspaced >= len(tokens):
-        kana = any("\u3040" <= ch <= "\u30ff" for ch in sample)
-        return "ja" if kana else "zh"
+        return _unspaced_language(sample)
     # A word shared by many languages' signatures says little: "the" is in
     # Igbo's and Yoruba's lists too (their stoplists came from Wikipedia
     # text full of English).  Each hit counts 1/(languages sharing the word).
@@ -120,6 +119,26 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "", config: Confi
     if distinct[best] < config.language_min_distinct or hits[best] < len(tokens) * config.language_min_share:
         return ""
     return best
+
+
+def _unspaced_language(sample: str) -> str:
+    """The language of text in scripts without word spaces, by its script.
+
+    Kana means Japanese, Han alone Chinese, the Thai alphabet Thai.  Lao,
+    Khmer and Burmese have no function-word list here: ``""``, and the
+    stages judge by length and punctuation alone.
+
+    >>> _unspaced_language("日銀は金融政策の現状維持を決定した"), _unspaced_language("国务院常务会议审议通过")
+    ('ja', 'zh')
+    >>> _unspaced_language("รัฐบาลอนุมัติงบประมาณ"), _unspaced_language("ລັດຖະບານ")
+    ('th', '')
+    """
+    sea = len(_SEA.findall(sample))
+    if sea * 2 > unspaced_chars(sample):
+        thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in sample)
+        return "th" if thai * 2 > sea else ""
+    kana = any("\u3040" <= ch <= "\u30ff" for ch in sample)
+    return "ja" if kana else "zh"
 
 
 @functools.cache

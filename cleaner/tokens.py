@@ -11,6 +11,8 @@ words, the average word length of those scripts.
 4.0
 >>> length("布林肯周一在北京会见了王毅")
 6.5
+>>> length("คณะรัฐมนตรีมีมติอนุมัติงบประมาณ")
+6.2
 """
 from __future__ import annotations
 
@@ -20,12 +22,18 @@ import regex
 
 # Scripts written without spaces between words.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+# Among them, the alphabets of South-East Asia: a word there is several
+# letters and vowel or tone marks, not one or two characters as in Chinese.
+_SEA = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _WORD = regex.compile(r"\w+")
 # On ASCII text both engines' \w is [A-Za-z0-9_]; the standard library's is
 # faster.  (On other text only regex's \w keeps combining marks in words.)
 _WORD_ASCII = re.compile(r"\w+", re.ASCII)
 _DIGIT_RUNS = re.compile(r"\d+|\D+")
 CHARS_PER_WORD = 2.0
+#: Characters (code points, marks included) per word in Thai, Lao, Khmer and
+#: Burmese: "คณะรัฐมนตรีมีมติอนุมัติงบประมาณ" is 31 for six words.
+SEA_CHARS_PER_WORD = 5.0
 
 
 def words(text: str) -> list[str]:
@@ -83,4 +91,5 @@ def length(text: str, tokens: list[str] | None = None, cjk: int | None = None) -
     if not cjk:
         return float(len(tokens))
     spaced = sum(1 for t in tokens if not _UNSPACED.search(t))
-    return spaced + cjk / CHARS_PER_WORD
+    sea = len(_SEA.findall(text))
+    return spaced + (cjk - sea) / CHARS_PER_WORD + sea / SEA_CHARS_PER_WORD

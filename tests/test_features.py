@@ -1,4 +1,4 @@
-"""Shallow features of a block: what counts as the end of a sentence."""
+"""Shallow features of a block: what counts as the end of a sentence, in several scripts."""
 from __future__ import annotations
 
 import pytest
@@ -14,16 +14,21 @@ ENDS = [
     "\u00abLa réunion est terminée.\u00bb",  # French «…»
     "\u201eNie zostanę w tym rządzie.\u201d",  # Polish „…”
     "他说：\u201c我们不会留下。\u201d",
+    # Thai ends a sentence with a space, not a mark: a long line of clauses.
+    "คณะรัฐมนตรีมีมติอนุมัติงบประมาณกว่าหนึ่งแสนล้านบาทสำหรับการก่อสร้างรถไฟฟ้าสายใหม่ "
+    "โดยคาดว่าจะเริ่มก่อสร้างได้ในปีหน้า",
 ]
 NOT_ENDS = [
     "More stories",
     "\u201eIch bleibe nicht\u201c",  # a quoted title, no sentence end
     "Read the full story...",
+    "รัฐบาลอนุมัติงบประมาณสร้างรถไฟฟ้าสายใหม่",  # a Thai headline
+    "ครม. อนุมัติงบ สร้างรถไฟฟ้าสายใหม่",  # one with a space, still short
 ]
 
 
 @pytest.mark.parametrize("text", ENDS)
-def test_a_sentence_end_inside_closing_quotes_is_terminal(text):
+def test_a_sentence_end_is_terminal(text):
     assert compute(text).terminal
 
 

@@ -18,6 +18,7 @@ SAMPLES = {
           "позволит сократить время в пути между крупными городами страны почти вдвое.",
     "zh": "北京市交通委员会周二表示，连接城市东部和北部的地铁新线路将在今年年底前开通运营，全长约三十公里。",
     "ja": "市は十日、駅前に建設していた新しい図書館を来月一日にオープンすると発表した。蔵書はおよそ三十万冊である。",
+    "th": "คณะรัฐมนตรีมีมติอนุมัติงบประมาณสำหรับการก่อสร้างรถไฟฟ้าสายใหม่ โดยคาดว่าจะเริ่มก่อสร้างได้ในปีหน้า",
 }
 
 
@@ -28,3 +29,10 @@ def test_language_is_detected(code):
 
 def test_no_language_for_text_without_function_words():
     assert clean_document("Apple Banana Cherry 2019 Kiwi Mango").language == ""
+
+
+def test_lao_is_no_other_scripts_language():
+    # Lao is written without spaces like Chinese, but it is not Chinese: with
+    # no function-word list for it, the language stays unknown.
+    text = "ລັດຖະບານໄດ້ອະນຸມັດງົບປະມານສໍາລັບການກໍ່ສ້າງທາງລົດໄຟສາຍໃໝ່ ເຊິ່ງຄາດວ່າຈະເລີ່ມກໍ່ສ້າງໃນປີໜ້າ"
+    assert clean_document(text).language == ""
