@@ -132,13 +132,17 @@ def _unspaced_language(sample: str) -> str:
     ('ja', 'zh')
     >>> _unspaced_language("รัฐบาลอนุมัติงบประมาณ"), _unspaced_language("ລັດຖະບານ")
     ('th', '')
+    >>> _unspaced_language("索尼公司周二宣布，将在今年年底前推出被称为ソニー新品的新一代游戏机，预计售价为五百美元。")
+    'zh'
     """
-    sea = len(_SEA.findall(sample))
-    if sea * 2 > unspaced_chars(sample):
+    sea, total = len(_SEA.findall(sample)), unspaced_chars(sample)
+    if sea * 2 > total:
         thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in sample)
         return "th" if thai * 2 > sea else ""
-    kana = any("\u3040" <= ch <= "\u30ff" for ch in sample)
-    return "ja" if kana else "zh"
+    # Japanese prose is a third kana or more; a Chinese article may quote a
+    # Japanese name ("ソニー") and stay Chinese.
+    kana = sum("\u3040" <= ch <= "\u30ff" for ch in sample)
+    return "ja" if kana * 10 >= total - sea else "zh"
 
 
 @functools.cache

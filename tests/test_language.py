@@ -36,3 +36,9 @@ def test_lao_is_no_other_scripts_language():
     # no function-word list for it, the language stays unknown.
     text = "ລັດຖະບານໄດ້ອະນຸມັດງົບປະມານສໍາລັບການກໍ່ສ້າງທາງລົດໄຟສາຍໃໝ່ ເຊິ່ງຄາດວ່າຈະເລີ່ມກໍ່ສ້າງໃນປີໜ້າ"
     assert clean_document(text).language == ""
+
+
+def test_chinese_that_quotes_a_japanese_name_stays_chinese():
+    text = ("索尼公司周二宣布，将在今年年底前推出新一代游戏机，这款被称为ソニー新品的产品预计售价为五百美元。"
+            "分析人士认为，新产品将帮助公司在竞争激烈的市场中保持领先地位。")
+    assert clean_document(text).language == "zh"
