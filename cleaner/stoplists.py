@@ -124,7 +124,8 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "", config: Confi
 def _unspaced_language(sample: str) -> str:
     """The language of text in scripts without word spaces, by its script.
 
-    Kana means Japanese, Han alone Chinese, the Thai alphabet Thai.  Lao,
+    A tenth of kana or more means Japanese, Han otherwise Chinese, the Thai
+    alphabet Thai.  Lao,
     Khmer and Burmese have no function-word list here: ``""``, and the
     stages judge by length and punctuation alone.
 
