@@ -125,9 +125,8 @@ def _unspaced_language(sample: str) -> str:
     """The language of text in scripts without word spaces, by its script.
 
     A tenth of kana or more means Japanese, Han otherwise Chinese, the Thai
-    alphabet Thai.  Lao,
-    Khmer and Burmese have no function-word list here: ``""``, and the
-    stages judge by length and punctuation alone.
+    alphabet Thai.  Lao, Khmer and Burmese have no function-word list here:
+    ``""``, and the stages judge by length and punctuation alone.
 
     >>> _unspaced_language("日銀は金融政策の現状維持を決定した"), _unspaced_language("国务院常务会议审议通过")
     ('ja', 'zh')
