@@ -69,3 +69,25 @@ def test_empty_input_has_no_article():
     for text in ("", "   \n\n  ", "\x00"):
         doc = clean_document(text)
         assert isinstance(doc, Document) and doc.text == ""
+
+
+BODY = ("The council voted on Monday to build new bike lanes across the city, the largest expansion of the "
+        "network in a decade, and work on the first stretch will begin in the spring.")
+
+
+def test_the_byline_and_date_line_above_the_article_go_to_metadata():
+    doc = clean_document(f"Council backs new bike lanes\n\nBy Jane Doe\nPublished 12 March 2024, 10:15\n\n{BODY}\n\n{BODY}")
+    assert doc.metadata["byline"] == "By Jane Doe"
+    assert doc.metadata["dateline"] == "Published 12 March 2024, 10:15"
+    assert "Jane Doe" not in doc.text
+
+
+def test_a_byline_below_the_article_is_not_the_pages():
+    doc = clean_document(f"Council backs new bike lanes\n\n{BODY}\n\n{BODY}\n\nMore stories\n\nBy John Roe")
+    assert "byline" not in doc.metadata
+
+
+def test_a_feed_records_own_date_is_kept():
+    record = f"---\ntitle: Council backs new bike lanes\ndate: 2024-03-12\n---\nPublished 12 March 2024\n\n{BODY}\n\n{BODY}\n"
+    doc = clean_document(record)
+    assert "dateline" not in doc.metadata and doc.metadata["date"]

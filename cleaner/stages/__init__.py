@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..config import Config
 from ..document import Document
-from . import bio, context, dedupe, heuristics, measure, phrases, region, repair, templates, title
+from . import bio, context, dedupe, heuristics, measure, metadata, phrases, region, repair, templates, title
 
 Stage = Callable[[Document, Config], None]
 
@@ -25,6 +25,7 @@ PIPELINE: tuple[Stage, ...] = (
     bio.apply,  # the author's bio after the article
     region.refine,  # the span again without the repeats, so cleaning is idempotent
     title.apply,  # the headline above the article
+    metadata.apply,  # the byline and date line the phrase rules dropped, kept aside
 )
 
 
