@@ -158,8 +158,10 @@ def _announced_lists(blocks: list[Block], config: Config) -> None:
 def _tight_run(blocks: list[Block], start: int, config: Config) -> int:
     """End of the run of short lines from ``start`` with no blank line between them."""
     j = start
-    while j < len(blocks) and not blocks[j].decided and blocks[j].features.length <= config.list_item_max_words \
-            and (j == start or not blocks[j].gap_before):
+    while j < len(blocks):
+        item = blocks[j]
+        if item.decided or item.features.length > config.list_item_max_words or (j > start and item.gap_before):
+            break
         j += 1
     return j
 
