@@ -40,7 +40,8 @@ _TAIL = 12
 # clauses (a space between them), long for a headline, ending in a letter of
 # those scripts, reads as ended.
 _NO_MARK_SCRIPT_END = regex.compile(r"[\p{Thai}\p{Lao}]$")
-#: Letters of those scripts a line needs for that: about 15 words.
+#: Characters of scripts without word spaces a line needs for that: about
+#: 15 Thai words.
 NO_MARK_SENTENCE_CHARS = 75
 #: Marks that open a quoted paragraph, in many languages' typography: a line
 #: that starts with one is somebody's words, which an article quotes.

@@ -89,7 +89,7 @@ def detect(tokens: list[str], unspaced: int = 0, sample: str = "", config: Confi
     """ISO code of the language of ``tokens`` (case-folded words), or ``""``.
 
     ``unspaced`` is how many characters are in scripts without word spaces;
-    when they dominate, the script decides (kana means Japanese).
+    when they dominate, the script decides (:func:`_unspaced_language`).
     """
     if unspaced and unspaced >= len(tokens):
         return _unspaced_language(sample)
