@@ -14,8 +14,10 @@
   article may go on after it at the cost of the header alone.
 * Teaser cards repeat one shape -- headline, author, date, summary -- card
   after card.  An article does not put a date or a byline in every few
-  lines, so three or more repeats of a short shape holding one are a list of
-  other stories, however long their summaries.
+  lines, so three or more repeats of a short shape holding one and a
+  headline are a list of other stories, however long their summaries.  A
+  live blog repeats a time and an entry, with no headline: that is the
+  article.
 """
 from __future__ import annotations
 
@@ -112,10 +114,13 @@ def _teaser_cards(blocks: list[Block], config: Config) -> None:
 
 
 def _card_run(shapes: str, i: int, config: Config) -> int:
-    """End of a run of repeated card shapes starting at ``i`` (``i`` if none)."""
+    """End of a run of repeated card shapes starting at ``i`` (``i`` if none).
+
+    A card holds a date or byline (D) and a headline (H).
+    """
     for k in range(2, config.card_max_lines + 1):
         unit = shapes[i : i + k]
-        if len(unit) < k or "D" not in unit or not ({"H", "P"} & set(unit)):
+        if len(unit) < k or "D" not in unit or "H" not in unit:
             continue
         j = i + k
         while shapes[j : j + k] == unit:
