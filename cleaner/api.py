@@ -25,7 +25,7 @@ def parse(text: str, config: Config) -> Document:
     if fmt is Format.AUTO:
         fmt = detect.detect(text)
     if fmt is Format.FRONTMATTER:
-        doc = frontmatter.parse(text)
+        doc = frontmatter.parse(text, config)
         if doc is not None:
             return doc
         fmt = Format.TEXT  # not a valid header after all: read it as text
@@ -33,7 +33,7 @@ def parse(text: str, config: Config) -> Document:
         from .formats import html
 
         return html.parse(text, config)
-    return text_format.parse(text)
+    return text_format.parse(text, config)
 
 
 def clean_document(

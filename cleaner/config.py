@@ -31,6 +31,18 @@ class Config:
     #: share bar on a German page), so all lexicons are on by default.
     lexicon_languages: tuple[str, ...] = ()
 
+    # --- input: hard-wrapped text -------------------------------------------
+    #: A text-mode browser's dump (lynx, w3m) or a wrapped e-mail cuts each
+    #: paragraph into lines of at most some width, usually 72-80 columns.
+    #: Such a text has no line with spaces wider than ``wrap_max_width``; a
+    #: line within ``wrap_slack`` columns of its widest line reached the
+    #: margin (the next word did not fit), and at least ``wrap_min_pairs``
+    #: such lines without a sentence end go on in a line starting in lower
+    #: case.  Then a line that reached the margin is joined with the next.
+    wrap_max_width: int = 100
+    wrap_slack: int = 20
+    wrap_min_pairs: int = 3
+
     # --- heuristics (jusText-style classes) ---------------------------------
     #: Below this many words a line is "short": it cannot carry an article on
     #: its own, only be kept inside one (subheadings, datelines).

@@ -5,6 +5,7 @@ import pytest
 
 from cleaner import Config, Format, InputError, clean, clean_document
 from cleaner.decode import decode
+from cleaner.formats import text as text_format
 from cleaner.formats.detect import detect
 from cleaner.rules import Rule
 from conftest import FIXTURES
@@ -117,3 +118,55 @@ def test_bytes_are_decoded_with_bom_utf8_or_detection():
 def test_binary_data_is_refused_with_a_clear_error(data):
     with pytest.raises(InputError, match="binary"):
         clean(data)
+
+
+# hard-wrapped text ------------------------------------------------------------
+
+WRAPPED = """Council approves budget for new library
+
+   The city council on Tuesday approved a budget of 12 million dollars for
+   a new central library, ending a debate that had lasted more than three
+   years.
+
+   The library will be built on the site of the old bus station and is
+   expected to open in 2029, the mayor said after the vote, and the old
+   branch libraries will stay open until then.
+"""
+
+
+def test_hard_wrapped_paragraphs_are_joined_into_one_block_each():
+    blocks = text_format.blocks(WRAPPED)
+    assert [b.line for b in blocks] == [1, 3, 7]
+    assert blocks[1].text == ("The city council on Tuesday approved a budget of 12 million dollars for a new central "
+                              "library, ending a debate that had lasted more than three years.")
+
+
+def test_cleaning_a_hard_wrapped_page_twice_changes_nothing():
+    once = clean(WRAPPED)
+    assert once.count("\n\n") == 2 and clean(once) == once
+
+
+def test_short_lines_of_an_unwrapped_page_stay_apart():
+    # Lines that do not go on in lower case: menus, headlines, one-line
+    # paragraphs.  Nothing here is a wrapped paragraph.
+    text = "Home\nNews\nSport\nCouncil approves budget for new library\nThe vote was close.\nMore stories\nA teaser headline"
+    assert len(text_format.blocks(text)) == 7
+
+
+def test_a_list_item_after_a_full_line_is_not_joined():
+    lines = ["   the council voted on Monday to build new bike lanes across the city and"] * 4
+    text = "\n".join(lines + ["   * Rose Street", "   * Mill Lane"])
+    blocks = text_format.blocks(text)
+    assert [b.text for b in blocks[-2:]] == ["Rose Street", "Mill Lane"]
+
+
+def test_wrapped_chinese_is_joined_without_a_space():
+    head = "北京市交通委员会周二表示连接城市东部和北部的地铁新线路将在今年年底前开通运营 the line"
+    text = "\n".join([head, "runs to the airport"] * 3 + ["北京市交通委员会周二表示连接城市东部和北部的地铁新线路将在", "今年年底前开通运营"])
+    assert text_format.blocks(text)[-1].text.endswith("新线路将在今年年底前开通运营")
+
+
+def test_a_feed_records_wrapped_body_is_joined_too():
+    record = "---\ntitle: Council approves budget for new library\n---\n" + WRAPPED.split("\n", 2)[2]
+    doc = clean_document(record)
+    assert "dollars for a new central library" in doc.text

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 import regex
 
+from ..config import DEFAULT, Config
 from ..document import Block, Document, Format, Role
 from ..rules import Rule
 from ..stages import normalize
@@ -149,7 +150,7 @@ def _key_line(header: list[str], key: str) -> int:
     return found[-1] if found else 0
 
 
-def parse(text: str) -> Document | None:
+def parse(text: str, config: Config = DEFAULT) -> Document | None:
     """The record as a Document whose header is decided, or None if not front matter.
 
     The title comes first and the excerpt second, wherever their keys stand
@@ -178,4 +179,4 @@ def parse(text: str) -> Document | None:
     meta = metadata(data)
     if title:
         meta["title"] = normalize.line(title)
-    return Document(blocks + text_format.blocks(body, first_line=body_line), Format.FRONTMATTER, meta)
+    return Document(blocks + text_format.blocks(body, first_line=body_line, config=config), Format.FRONTMATTER, meta)
