@@ -79,10 +79,19 @@ def compute(text: str) -> Features:
         words=w,
         length=tokens.length(text, w, cjk),
         link_density=link_chars / max(1, len(text)),
-        terminal=bool(_TERMINAL.search(text[-_TAIL:])) or (cjk >= NO_MARK_SENTENCE_CHARS and _ends_without_mark(text)),
+        terminal=ends_with_mark(text) or (cjk >= NO_MARK_SENTENCE_CHARS and _ends_without_mark(text)),
         has_letters=bool((_LETTER_ASCII if ascii_ else _LETTER).search(text)),
         unspaced=cjk,
     )
+
+
+def ends_with_mark(text: str) -> bool:
+    """The line ends with a sentence mark of some script (maybe inside closing quotes).
+
+    >>> ends_with_mark('He left.”'), ends_with_mark("More stories"), ends_with_mark("as Hurri...")
+    (True, False, False)
+    """
+    return bool(_TERMINAL.search(text[-_TAIL:]))
 
 
 def _ends_without_mark(text: str) -> bool:

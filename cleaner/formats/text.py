@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from ..config import DEFAULT, Config
 from ..document import Block, Document, Format
+from ..features import ends_with_mark
 from ..stages import normalize
 from ..tokens import _UNSPACED
-
-_SENTENCE_END = (".", "!", "?", ":", "。", "！", "？")
 
 
 def wrap_width(lines: list[str], config: Config = DEFAULT) -> int:
@@ -32,7 +31,7 @@ def wrap_width(lines: list[str], config: Config = DEFAULT) -> int:
     pairs = 0
     for a, b in zip(lines, lines[1:]):
         a = a.rstrip()
-        if len(a) >= margin and not a.endswith(_SENTENCE_END) and b.strip()[:1].islower():
+        if len(a) >= margin and not ends_with_mark(a) and b.strip()[:1].islower():
             pairs += 1
     return width if pairs >= config.wrap_min_pairs else 0
 
