@@ -28,6 +28,8 @@ FIRES = [
     ("Share this article", Rule.SHARE_LABEL),
     ("Artikel teilen", Rule.SHARE_LABEL),
     ("Partager sur Facebook", Rule.SHARE_LABEL),
+    ("Partager Partager sur Facebook Envoyer par e-mail Partager sur Linkedin", Rule.SHARE_BAR),
+    ("X Share via", Rule.SHARE_BAR),
     ("Type above and press Enter to search. Press Esc to cancel.", Rule.SEARCH),
     ("Advertisement", Rule.AD),
     ("Anzeige", Rule.AD),

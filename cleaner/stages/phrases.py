@@ -121,7 +121,27 @@ def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    return _all_words_in(f, lexicons.words("share_networks", l))
+    """A line made of network names ('Facebook Twitter Email'), or of those
+    and share prompts ('Partager Partager sur Facebook Envoyer par e-mail')."""
+    vocab = lexicons.words("share_networks", l)
+    return _all_words_in(f, vocab) or _covered_by_share_prompts(f, vocab, c)
+
+
+def _covered_by_share_prompts(f: Features, vocab: frozenset[str], c: Config) -> bool:
+    """Every word of a short, unended line is a network name or inside a share
+    prompt, and the line is not one prompt alone (that is a share label).
+
+    A prompt's own words ("sur", "par") are not share words by themselves,
+    so a bar that strings prompts together fails the network-name test.
+    """
+    spots = f.hits.spots.get("share")
+    if not spots or "share" in f.hits.exact or f.terminal or f.unspaced or f.length > c.contains_max_words:
+        return False
+    words = f.key.split(" ")
+    covered = [w in vocab or w == "0" for w in words]
+    for pos, phrase in spots:
+        covered[pos : pos + phrase.count(" ") + 1] = [True] * (phrase.count(" ") + 1)
+    return all(covered)
 
 
 # A credit in brackets at the end of a caption: "... the plague (Image: GETTY)".
