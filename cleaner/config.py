@@ -165,6 +165,11 @@ class Config:
     card_paragraph_min_words: float = 8
     #: The most headlines a "more stories" box lists under its header.
     related_box_max_items: int = 20
+    #: A header that opens a line with more than this many words after it
+    #: ("Lesen Sie auch Tarifstreit: Das fordert die Gewerkschaft") carries
+    #: its own link: no box of headlines hangs under it.  "More from Africa"
+    #: (a header and its topic) still does.
+    related_header_max_topic_words: int = 3
     #: A line that announces a list ("...the short list:") has at least this
     #: many words ("Tags:" alone announces nothing), and its list at most
     #: ``list_max_items`` lines.

@@ -114,6 +114,20 @@ def test_hard_end_markers_split_but_related_headers_are_bridged():
     assert clean_document(text).rule_counts()[Rule.RELATED_ITEM] == 1
 
 
+def test_a_header_with_its_headline_on_the_line_hangs_no_box_under_it():
+    # "Read more" and a headline on one line is an inline link; the
+    # subheading below it is the article going on, not the box's next item.
+    text = f"{PARA} {PARA2}\n\nRead more Storm closes the ports along the coast\n\nWhat happens next?\n\n{PARA3} {PARA}"
+    rules = rules_by_text(text)
+    assert rules["Read more Storm closes the ports along the coast"] == Rule.RELATED_HEADER
+    assert rules["What happens next?"] != Rule.RELATED_ITEM
+
+
+def test_a_header_with_a_topic_still_owns_the_headlines_under_it():
+    text = f"{PARA} {PARA2}\n\nMore from Africa\n\nFloods close the port of Beira\n\n{PARA3} {PARA}"
+    assert rules_by_text(text)["Floods close the port of Beira"] == Rule.RELATED_ITEM
+
+
 def test_prose_away_from_the_article_is_outside_it():
     menu = "\n\n".join(("News", "Sport", "Weather", "Culture", "Travel", "Contact", "About us"))
     rules = rules_by_text(f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\n{menu}\n\n{PARA3}")

@@ -132,7 +132,7 @@ def _card_run(shapes: str, i: int, config: Config) -> int:
 
 def _related_boxes(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
-        if block.rule != Rule.RELATED_HEADER:
+        if block.rule != Rule.RELATED_HEADER or _carries_its_link(block, config):
             continue
         for item in blocks[i + 1 : i + 1 + config.related_box_max_items]:
             kind = shape(item, config)
@@ -140,6 +140,19 @@ def _related_boxes(blocks: list[Block], config: Config) -> None:
                 break
             if not item.decided:
                 item.drop(Rule.RELATED_ITEM)
+
+
+def _carries_its_link(header: Block, config: Config) -> bool:
+    """'Lesen Sie auch Tarifstreit: ...': the header and a headline on one line.
+
+    The lines after it are the article again (a subheading, say), not the
+    items of a box.
+    """
+    f = header.features
+    if f.unspaced or "related" in f.hits.exact:
+        return False
+    opening = f.hits.prefix("related")
+    return f.key.count(" ") - opening.count(" ") > config.related_header_max_topic_words
 
 
 def _announced_lists(blocks: list[Block], config: Config) -> None:
