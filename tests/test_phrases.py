@@ -56,6 +56,7 @@ FIRES = [
     ("Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten.", Rule.COOKIE),
     ("Your support helps us to tell the story", Rule.APPEAL),
     ("Sign up for our newsletter", Rule.APPEAL),
+    ("Sie möchten weiterlesen? Jetzt 4 Wochen für 0,99 € testen. Jederzeit kündbar.", Rule.APPEAL),
     ("© 2025 New York Daily News Online. All rights reserved.", Rule.COPYRIGHT),
     ("Alle Rechte vorbehalten.", Rule.COPYRIGHT),
     ("Privacy Policy | Terms of Use", Rule.LEGAL),
