@@ -179,6 +179,9 @@ class Config:
     #: ``list_min_items`` lines of at most ``list_item_max_words`` words, under
     #: a heading of at most ``list_heading_max_words`` (or none).
     list_min_items: int = 3
+    #: Items of a list punctuated as a sentence ("wykop bulwy dalii,",
+    #: "oczyść narzędzia,", ... "podlej krzewy."): at most this many words.
+    punctuated_item_max_words: float = 15
     list_item_max_words: float = 6
     list_heading_max_words: float = 3
 

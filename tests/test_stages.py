@@ -178,6 +178,15 @@ def test_a_list_of_amounts_between_paragraphs_is_the_articles_list():
     assert [b.text for b in doc.kept] == [f"{PARA} {PARA2}", "What you need", *items, f"{PARA3} {PARA2}", PARA]
 
 
+def test_a_list_punctuated_as_one_sentence_is_the_articles_list():
+    items = ["drain and store the garden hoses,", "dig up the dahlia tubers,", "clean and oil the tools,",
+             "water the evergreens before the ground freezes."]
+    bulleted = "\n".join(f"  * {item}" for item in items)
+    text = f"{PARA} {PARA2}\n\nWhat else to do?\n\n{bulleted}\n\n{PARA3} {PARA2}\n\nNews\nSport\nWeather"
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert kept == [f"{PARA} {PARA2}", "What else to do?", *items, f"{PARA3} {PARA2}"]
+
+
 def test_a_menu_between_paragraphs_is_no_list_of_amounts():
     menu = ["News", "Sport", "Weather", "Culture"]
     text = f"{PARA} {PARA2}\n\nSections\n\n" + "\n".join(menu) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"

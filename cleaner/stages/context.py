@@ -9,6 +9,8 @@
 * A paragraph ending with a colon announces what follows ("Every guide
   agreed on the same short list:"); the short lines after it are its list,
   not a menu, and weigh nothing either way in the search for the article.
+* A run of short lines punctuated as one sentence (commas or semicolons
+  at their ends, a full stop at the last) is a list of the article's.
 * A "more stories" header owns the headlines listed under it, up to the
   first sentence-like paragraph: the box is one piece of furniture, so the
   article may go on after it at the cost of the header alone.
@@ -173,12 +175,12 @@ def _announced_lists(blocks: list[Block], config: Config) -> None:
             item.listed = True
 
 
-def _tight_run(blocks: list[Block], start: int, config: Config) -> int:
+def _tight_run(blocks: list[Block], start: int, max_words: float) -> int:
     """End of the run of short lines from ``start`` with no blank line between them."""
     j = start
     while j < len(blocks):
         item = blocks[j]
-        if item.decided or item.features.length > config.list_item_max_words or (j > start and item.gap_before):
+        if item.decided or item.features.length > max_words or (j > start and item.gap_before):
             break
         j += 1
     return j
@@ -201,7 +203,7 @@ def _quantity_lists(blocks: list[Block], config: Config) -> None:
             continue
         heading = not block.features.terminal and block.features.length <= config.list_heading_max_words
         start = i + 1 if heading else i
-        end = _tight_run(blocks, start, config)
+        end = _tight_run(blocks, start, config.list_item_max_words)
         items = blocks[start:end]
         if len(items) < config.list_min_items or end >= len(blocks) or shape(blocks[end], config) != "P":
             continue
@@ -211,9 +213,38 @@ def _quantity_lists(blocks: list[Block], config: Config) -> None:
             item.listed = True
 
 
+# Clause punctuation, and what may end the last item of a punctuated list.
+_CLAUSE_ENDS = (",", ";", "，", "；", "、")
+_ITEM_ENDS = (*_CLAUSE_ENDS, ".", "。", "!", "?", "！", "？")
+
+
+def _punctuated_lists(blocks: list[Block], config: Config) -> None:
+    """Mark a list whose items are punctuated as one sentence.
+
+    "opróżnij i schowaj węże ogrodowe," / "wykop bulwy dalii," / ...
+    "podlej krzewy przed zamarznięciem gleby.": a tight run of at least
+    ``list_min_items`` short lines, every one ending in punctuation and at
+    least half in a comma or semicolon, is prose cut into items.  Menus and
+    teaser lists end their items in no punctuation at all.
+    """
+    i = 0
+    while i < len(blocks):
+        end = _tight_run(blocks, i, config.punctuated_item_max_words)
+        items = blocks[i:end]
+        if (
+            len(items) >= config.list_min_items
+            and all(b.text.endswith(_ITEM_ENDS) for b in items)
+            and sum(b.text.endswith(_CLAUSE_ENDS) for b in items) * 2 >= len(items)
+        ):
+            for item in items:
+                item.listed = True
+        i = max(end, i + 1)
+
+
 def apply(doc: Document, config: Config) -> None:
     _announced_lists(doc.blocks, config)
     _quantity_lists(doc.blocks, config)
+    _punctuated_lists(doc.blocks, config)
     _captions(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
     _teaser_cards(doc.blocks, config)
