@@ -7,6 +7,7 @@ A rule only ever drops a line; the first rule that matches names the reason.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import regex
@@ -148,16 +149,48 @@ def _covered_by_share_prompts(f: Features, vocab: frozenset[str], c: Config) -> 
 _TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:]{1,30}):[^()\[\]]{1,80}[)\]]$")
 
 
+# The last sentence of a caption that is its credit: "... sprzątaniu. Fot.
+# Anna Kowalska", "... in Lyon. Photo: Jane Doe/AP": a label, then a colon
+# or full stop, then the name.
+_CREDIT_SENTENCE = regex.compile(r"[.!?]\s+([^.!?:\s][^.!?:]{0,29}?)[.:]\s*([^.!?:]{2,60})$")
+
+
 def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """'Image: Leah Millis/REUTERS', '... (Photo: AP)', or 'Image copyright Getty'."""
+    """'Image: Leah Millis/REUTERS', '... (Photo: AP)', 'Image copyright Getty',
+    or a short caption ending in its credit ('... Fot. Anna Kowalska')."""
     label = _label(b.text, c.label_max_chars)
     if label and _is("caption_labels", label, l):
         return True
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
     if trailing and f.length <= c.contains_max_words and _is("caption_labels", lexicons.key(trailing.group(1)), l):
         return True
+    if f.length <= c.caption_line_max_words and (_ends_in_credit(b, f, l) or _opens_caption(f, l)):
+        return True
     start = f.hits.prefix("caption_labels") if f.length <= c.caption_line_max_words else ""
     return " " in start
+
+
+@functools.cache
+def _caption_openers(l: Langs) -> tuple[str, ...]:
+    """Caption openers as prefixes of a line's key (spaced ones end in a space)."""
+    openers = lexicons.phrases("caption_openers", l)
+    return (*openers.unspaced, *(p + " " for p in openers.spaced))
+
+
+def _opens_caption(f: Features, l: Langs) -> bool:
+    """'图为某汽车企业生产车间': a caption opener starts the line ('the picture shows')."""
+    return (f.key + " ").startswith(_caption_openers(l))
+
+
+def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
+    """The line's last sentence is a caption label and a name or credit."""
+    if not any(pos > 0 for pos, _ in f.hits.spots.get("caption_labels", ())):
+        return False
+    last = _CREDIT_SENTENCE.search(b.text)
+    if last is None or not _is("caption_labels", lexicons.key(last.group(1)), l):
+        return False
+    credit = last.group(2)
+    return bool(_CREDIT_SHAPE.search(credit)) or all(_NAME_WORD.match(w.strip(",")) for w in credit.split())
 
 
 def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
