@@ -28,6 +28,7 @@ FIRES = [
     ("Share this article", Rule.SHARE_LABEL),
     ("Artikel teilen", Rule.SHARE_LABEL),
     ("Partager sur Facebook", Rule.SHARE_LABEL),
+    ("Udostępnij to:", Rule.SHARE_LABEL),
     ("Partager Partager sur Facebook Envoyer par e-mail Partager sur Linkedin", Rule.SHARE_BAR),
     ("X Share via", Rule.SHARE_BAR),
     ("Type above and press Enter to search. Press Esc to cancel.", Rule.SEARCH),
@@ -49,6 +50,10 @@ FIRES = [
     ("Foto: dpa", Rule.CAPTION_LABEL),
     ("Image copyright Getty Images", Rule.CAPTION_LABEL),
     ("The plague wiped out half of Europe (Image: GETTY)", Rule.CAPTION_LABEL),
+    ("Rabata po jesiennym sprzątaniu. Fot. Anna Kowalska", Rule.CAPTION_LABEL),
+    ("Protesters march through Lyon on Saturday. Photo: Jane Doe/AP", Rule.CAPTION_LABEL),
+    ("图为某汽车企业生产车间。新华社记者 李明 摄", Rule.CAPTION_LABEL),
+    ("写真は記者会見する首相", Rule.CAPTION_LABEL),
     ("Andrew Harnik | Pool | Reuters", Rule.CAPTION_CREDIT),
     ("Photo via Getty Images", Rule.CAPTION_CREDIT),
     ("Foto vía Getty Images", Rule.CAPTION_CREDIT),
@@ -99,6 +104,9 @@ PROSE = [
     "北京市交通委员会周二表示，连接城市东部和北部的地铁新线路将在今年年底前开通运营。",
     "In a statement released on Tuesday evening, the minister said:",
     "Am Dienstag, nach der Sitzung, sagte sie:",
+    "He thanked the crowd. Photo opportunities followed for an hour.",
+    "The mayor spoke first. Source: a long list of complaints from residents",
+    "图书馆周二宣布，将延长周末的开放时间。",
     "作者认为，各地区各部门认真落实粮食安全责任，持续加大政策支持力度。",
 ]
 
