@@ -295,6 +295,20 @@ def test_title_is_the_headline_sharing_words_with_the_opening():
     assert [b.rule for b in doc.blocks if b.text == doc.title] == [Rule.TITLE]
 
 
+ZH_OPENING = (
+    "记者从中国汽车工业协会获悉，今年1月至10月，我国新能源汽车产量达到1520万辆，同比增长28.6%，全年产量首次突破1500万辆大关。\n\n"
+    "业内专家表示，充电基础设施的持续完善和电池成本的下降，是推动新能源汽车消费快速增长的主要因素。\n\n"
+    "出口方面，今年前10个月新能源汽车出口量同比增长35%，欧洲和东南亚市场需求旺盛。"
+)
+
+
+def test_chinese_title_is_the_line_sharing_character_pairs_with_the_opening():
+    # A clause of Chinese is one \w+ run; the headline and the article share
+    # its words ("新能源汽车", "产量"), never the whole run.
+    text = f"我国新能源汽车年产量首次突破1500万辆\n\n滚动新闻：多地迎来今冬首场降雪\n\n{ZH_OPENING}"
+    assert clean_document(text).title == "我国新能源汽车年产量首次突破1500万辆"
+
+
 FURNITURE = "By Jane Doe\n\nPublished 12 November 2026\n\nShare\nFacebook\nTwitter\nEmail\nLinkedIn\nWhatsApp\nReddit\n\n5 min read"
 DEK = "Cyclists welcomed the plan, while shop owners worry about their deliveries."
 

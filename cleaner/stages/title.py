@@ -19,6 +19,7 @@ from .. import stoplists
 from ..config import Config
 from ..document import Block, Document, Quality, Role
 from ..rules import Rule
+from ..tokens import _UNSPACED
 from .heuristics import short_sentence
 
 #: Rules whose lines may still be the headline: they were dropped only for
@@ -70,9 +71,28 @@ def _name_like(block: Block) -> bool:
     return bool(_NAME.match(block.text))
 
 
+def terms(words: list[str]) -> set[str]:
+    """Words to compare a headline and the opening by.
+
+    A run of Chinese or Japanese is a whole clause, never repeated verbatim
+    between headline and article; its pairs of characters are (most words
+    there are two characters long).
+
+    >>> sorted(terms(["捷运新路线", "tram"]))
+    ['tram', '捷运', '新路', '路线', '运新']
+    """
+    out: set[str] = set()
+    for w in words:
+        if len(w) > 1 and not w.isascii() and _UNSPACED.search(w):
+            out.update(w[i : i + 2] for i in range(len(w) - 1))
+        else:
+            out.add(w)
+    return out
+
+
 def overlap(candidate: Block, opening: set[str], stop: frozenset[str]) -> float:
-    """Share of the candidate's content words that occur in the opening."""
-    words = {w for w in candidate.features.words if w not in stop and not w.isdigit()}
+    """Share of the candidate's content terms (see :func:`terms`) that occur in the opening."""
+    words = {w for w in terms(candidate.features.words) if w not in stop and not w.isdigit()}
     return len(words & opening) / len(words) if words else 0.0
 
 
@@ -81,7 +101,7 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
     blocks = doc.blocks
     stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
     kept = [b for b in blocks[first:] if b.kept][: config.title_opening_blocks]
-    opening = {w for b in kept for w in b.features.words}
+    opening = terms([w for b in kept for w in b.features.words])
     openings = tuple(b.features.key for b in kept)
     best, best_score, fallback = None, config.title_min_overlap, None
     for distance, block in _above(blocks, first, config.title_window):
