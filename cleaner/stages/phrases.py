@@ -164,7 +164,7 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
     if trailing and f.length <= c.contains_max_words and _is("caption_labels", lexicons.key(trailing.group(1)), l):
         return True
-    if f.length <= c.caption_line_max_words and (_ends_in_credit(b, f, l) or _opens_caption(f, l)):
+    if f.length <= c.caption_line_max_words and (_ends_in_credit(b, f, l) or _opens_caption(f, l) or _bracketed_credit(b, l)):
         return True
     start = f.hits.prefix("caption_labels") if f.length <= c.caption_line_max_words else ""
     return " " in start
@@ -180,6 +180,19 @@ def _caption_openers(l: Langs) -> tuple[str, ...]:
 def _opens_caption(f: Features, l: Langs) -> bool:
     """'图为某汽车企业生产车间': a caption opener starts the line ('the picture shows')."""
     return (f.key + " ").startswith(_caption_openers(l))
+
+
+# A photographer's credit in brackets that ends the line: "（記者林志明攝）".
+_BRACKETED = regex.compile(r"[(（]([^()（）]{1,30})[)）]$")
+
+
+def _bracketed_credit(b: Block, l: Langs) -> bool:
+    """'台北捷運新路線工程進入最後階段。（記者林志明攝）': a credit suffix ('photographed
+    by') closes the brackets at the end of the line."""
+    if not b.text.endswith((")", "）")):
+        return False
+    bracket = _BRACKETED.search(b.text)
+    return bracket is not None and bracket.group(1).rstrip().endswith(lexicons.phrases("credit_suffixes", l).unspaced)
 
 
 def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
