@@ -181,8 +181,8 @@ class Config:
     list_min_items: int = 3
     #: Items of a list punctuated as a sentence ("wykop bulwy dalii,",
     #: "oczyść narzędzia,", ... "podlej krzewy."): at most this many words.
-    punctuated_item_max_words: float = 15
-    list_item_max_words: float = 6
+    punctuated_item_max_words: float = 25
+    list_item_max_words: float = 10
     list_heading_max_words: float = 3
 
     # --- title ------------------------------------------------------------------

@@ -187,6 +187,18 @@ def test_a_list_punctuated_as_one_sentence_is_the_articles_list():
     assert kept == [f"{PARA} {PARA2}", "What else to do?", *items, f"{PARA3} {PARA2}"]
 
 
+def test_a_recipe_keeps_its_ingredients_and_steps_under_their_headings():
+    ingredients = ["1 kg of apples (Golden Delicious or Cox)", "150 g sugar", "80 g salted butter", "1 sheet of pastry"]
+    steps = ["Heat the oven to 200 °C.", "Peel the apples and cut them into quarters.",
+             "Melt the butter and the sugar in the pan until they turn to a light caramel.",
+             "Cover with the pastry and bake for 30 minutes."]
+    text = (f"{PARA} {PARA2}\n\nIngredients\n\n" + "\n".join(f"  * {i}" for i in ingredients)
+            + "\n\nMethod\n\n" + "\n".join(f"  {n}. {s}" for n, s in enumerate(steps, 1))
+            + f"\n\n{PARA3}\n\nNews\nSport\nWeather")
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert kept == [f"{PARA} {PARA2}", "Ingredients", *ingredients, "Method", *steps, PARA3]
+
+
 def test_a_menu_between_paragraphs_is_no_list_of_amounts():
     menu = ["News", "Sport", "Weather", "Culture"]
     text = f"{PARA} {PARA2}\n\nSections\n\n" + "\n".join(menu) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"

@@ -205,7 +205,7 @@ def _quantity_lists(blocks: list[Block], config: Config) -> None:
         start = i + 1 if heading else i
         end = _tight_run(blocks, start, config.list_item_max_words)
         items = blocks[start:end]
-        if len(items) < config.list_min_items or end >= len(blocks) or shape(blocks[end], config) != "P":
+        if len(items) < config.list_min_items or not _prose_follows(blocks, end, config):
             continue
         if sum(any(ch.isdigit() for ch in b.text) for b in items) * 2 < len(items):
             continue
@@ -218,33 +218,60 @@ _CLAUSE_ENDS = (",", ";", "，", "；", "、")
 _ITEM_ENDS = (*_CLAUSE_ENDS, ".", "。", "!", "?", "！", "？")
 
 
+def _sentence(block: Block, config: Config) -> bool:
+    """A line that ends like a sentence and has the function words of prose."""
+    return block.features.terminal and not block.text.endswith((":", "：")) and block.features.stop_density >= config.stopwords_low
+
+
 def _punctuated_lists(blocks: list[Block], config: Config) -> None:
     """Mark a list whose items are punctuated as one sentence.
 
     "opróżnij i schowaj węże ogrodowe," / "wykop bulwy dalii," / ...
     "podlej krzewy przed zamarznięciem gleby.": a tight run of at least
     ``list_min_items`` short lines, every one ending in punctuation and at
-    least half in a comma or semicolon, is prose cut into items.  Menus and
-    teaser lists end their items in no punctuation at all.
+    least half in a comma or semicolon, is prose cut into items.  So is a
+    tight run of short sentences ("Préchauffez le four à 200 °C.", "Épluchez
+    les pommes."): the steps of a recipe or a how-to.  Menus and teaser
+    lists end their items in no punctuation at all.
     """
     i = 0
     while i < len(blocks):
         end = _tight_run(blocks, i, config.punctuated_item_max_words)
         items = blocks[i:end]
-        if (
-            len(items) >= config.list_min_items
-            and all(b.text.endswith(_ITEM_ENDS) for b in items)
-            and sum(b.text.endswith(_CLAUSE_ENDS) for b in items) * 2 >= len(items)
+        if len(items) >= config.list_min_items and all(b.text.endswith(_ITEM_ENDS) for b in items) and (
+            sum(b.text.endswith(_CLAUSE_ENDS) for b in items) * 2 >= len(items)
+            or all(_sentence(b, config) for b in items)
         ):
             for item in items:
                 item.listed = True
+            _mark_heading(blocks, i, config)
         i = max(end, i + 1)
+
+
+def _mark_heading(blocks: list[Block], first_item: int, config: Config) -> None:
+    """The list's heading ("Préparation") goes with it, when it has one."""
+    if first_item == 0:
+        return
+    above = blocks[first_item - 1]
+    if not above.decided and not above.features.terminal and above.features.length <= config.list_heading_max_words:
+        above.listed = True
+
+
+def _prose_follows(blocks: list[Block], i: int, config: Config) -> bool:
+    """A paragraph at ``i``, or a heading there and a paragraph or a list of
+    the article's under it ("Préparation" and its steps)."""
+    if i >= len(blocks):
+        return False
+    kind = shape(blocks[i], config)
+    if kind == "H" and i + 1 < len(blocks):
+        return blocks[i + 1].listed or shape(blocks[i + 1], config) == "P"
+    return kind == "P"
 
 
 def apply(doc: Document, config: Config) -> None:
     _announced_lists(doc.blocks, config)
-    _quantity_lists(doc.blocks, config)
     _punctuated_lists(doc.blocks, config)
+    _quantity_lists(doc.blocks, config)
     _captions(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
     _teaser_cards(doc.blocks, config)
