@@ -128,6 +128,26 @@ def test_a_header_with_a_topic_still_owns_the_headlines_under_it():
     assert rules_by_text(text)["Floods close the port of Beira"] == Rule.RELATED_ITEM
 
 
+SHORT_PARAS = [
+    "Shop owners asked for the work to be done in stages.",
+    "The mayor said the first lanes would open by the summer.",
+]
+
+
+@pytest.mark.parametrize("box", ["Related\n\nBike lanes: what other cities did", "Read more Cat rescued from tree after three days"])
+def test_a_one_link_box_inside_the_article_does_not_end_it(box):
+    text = f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\n{box}\n\n" + "\n\n".join(SHORT_PARAS) + "\n\nNews\nSport\nWeather"
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert kept[-2:] == SHORT_PARAS
+
+
+def test_a_teaser_list_after_the_article_still_ends_it():
+    teasers = "\n\n".join(("Floods close the port of Beira", "Rescue teams reached the city on Sunday after two days of rain.",
+                           "Rail strike called off", "The union and the operator agreed on a new contract late on Friday."))
+    text = f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\nMore stories\n\n{teasers}"
+    assert [b.text for b in clean_document(text, include_title=False).kept] == [f"{PARA} {PARA2}", f"{PARA3} {PARA}"]
+
+
 def test_prose_away_from_the_article_is_outside_it():
     menu = "\n\n".join(("News", "Sport", "Weather", "Culture", "Travel", "Contact", "About us"))
     rules = rules_by_text(f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\n{menu}\n\n{PARA3}")

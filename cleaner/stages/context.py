@@ -134,14 +134,29 @@ def _card_run(shapes: str, i: int, config: Config) -> int:
 
 def _related_boxes(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
-        if block.rule != Rule.RELATED_HEADER or _carries_its_link(block, config):
+        if block.rule != Rule.RELATED_HEADER:
             continue
+        if _carries_its_link(block, config):
+            block.end_marker = False  # an inline link, like "Read more: ..."
+            continue
+        end = i + 1
         for item in blocks[i + 1 : i + 1 + config.related_box_max_items]:
             kind = shape(item, config)
             if kind == "P" or item.end_marker:
                 break
             if not item.decided:
                 item.drop(Rule.RELATED_ITEM)
+            end += 1
+        if end - i - 1 <= 1 and _paragraphs_follow(blocks, end, config):
+            block.end_marker = False  # a box of one link inside the article
+
+
+def _paragraphs_follow(blocks: list[Block], i: int, config: Config) -> bool:
+    """Two sentence-like paragraphs in a row at ``i``: the article going on.
+
+    After an article a teaser list alternates headline and summary.
+    """
+    return all(j < len(blocks) and shape(blocks[j], config) == "P" for j in (i, i + 1))
 
 
 def _carries_its_link(header: Block, config: Config) -> bool:
