@@ -219,6 +219,14 @@ def test_a_recipe_keeps_its_ingredients_and_steps_under_their_headings():
     assert kept == [f"{PARA} {PARA2}", "Ingredients", *ingredients, "Method", *steps, PARA3]
 
 
+def test_a_box_of_facts_between_paragraphs_is_the_articles_list():
+    facts = ["Distance: 5 km", "Ascent: 300 m", "Difficulty: easy"]
+    text = f"{PARA} {PARA2}\n\n" + "\n".join(facts) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"
+    doc = clean_document(text, include_title=False)
+    assert all(b.listed for b in doc.blocks if b.text in facts)
+    assert [b.text for b in doc.kept] == [f"{PARA} {PARA2}", *facts, f"{PARA3} {PARA2}", PARA]
+
+
 def test_a_menu_between_paragraphs_is_no_list_of_amounts():
     menu = ["News", "Sport", "Weather", "Culture"]
     text = f"{PARA} {PARA2}\n\nSections\n\n" + "\n".join(menu) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"

@@ -217,15 +217,19 @@ def _quantity_lists(blocks: list[Block], config: Config) -> None:
         if shape(blocks[i - 1], config) != "P":
             continue
         heading = not block.features.terminal and block.features.length <= config.list_heading_max_words
-        start = i + 1 if heading else i
-        end = _tight_run(blocks, start, config.list_item_max_words)
-        items = blocks[start:end]
-        if len(items) < config.list_min_items or not _prose_follows(blocks, end, config):
-            continue
-        if sum(any(ch.isdigit() for ch in b.text) for b in items) * 2 < len(items):
-            continue
-        for item in blocks[i:end]:
-            item.listed = True
+        # "Zutaten" over its items, or a first item as short as a heading
+        # ("Dauer: 2 Stunden", "Strecke: 5 km", ...): the list is tried both ways.
+        for start in (i + 1, i) if heading else (i,):
+            end = _tight_run(blocks, start, config.list_item_max_words)
+            if _quantity_items(blocks[start:end], config) and _prose_follows(blocks, end, config):
+                for item in blocks[i:end]:
+                    item.listed = True
+                break
+
+
+def _quantity_items(items: list[Block], config: Config) -> bool:
+    """Enough items, most of them holding a number."""
+    return len(items) >= config.list_min_items and sum(any(ch.isdigit() for ch in b.text) for b in items) * 2 >= len(items)
 
 
 # Clause punctuation, and what may end the last item of a punctuated list.
