@@ -48,6 +48,7 @@ class Rule(enum.StrEnum):
     TIMESTAMP = "timestamp.line", "a date or relative time on its own ('26 minutes ago')"
     SEARCH = "search.prompt", "a search box prompt"
     AD = "ad.label", "an advertisement label"
+    DISCLOSURE = "ad.disclosure", "an affiliate or sponsorship disclosure ('This post contains affiliate links')"
     COMMENTS = "comments.widget", "a comment widget line ('12 comments', 'Leave a reply')"
     COMMENT_HEADER = "comments.author_line", "a comment's author line ('Jane on May 2, 2019 at 4:47 pm said:')"
     SIGNOFF = "signoff.agency", "an agency or contributor sign-off ('mk/wd (AP, AFP)', 'Reporting by ...')"

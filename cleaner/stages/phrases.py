@@ -72,7 +72,7 @@ Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 
 #: Concepts whose phrases are looked for in every line, in one scan.
-SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "cookie", "appeal",
+SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "disclosure", "cookie", "appeal",
            "copyright", "legal", "caption_labels", "photo_agencies", "byline", "signoff")
 
 
@@ -319,6 +319,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.BREADCRUMB, None, lambda b, f, c, l: f.length <= c.breadcrumb_max_words and _ARROW.search(b.text) and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, "search", _contains_in_short("search")),
     (Rule.AD, "ads", _equals("ads")),
+    (Rule.DISCLOSURE, "disclosure", _contains_in_short("disclosure")),
     (Rule.RELATED_HEADER, "related", _related_header),
     (Rule.SIGNOFF, None, lambda b, f, c, l: _signoff_shape(b, f, c) or _signoff_phrase(b, f, c, l)),
     (Rule.CAPTION_LABEL, None, _caption_label),
