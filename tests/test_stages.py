@@ -141,6 +141,14 @@ def test_a_one_link_box_inside_the_article_does_not_end_it(box):
     assert kept[-2:] == SHORT_PARAS
 
 
+def test_a_japanese_related_link_with_its_headline_does_not_end_the_article():
+    paras = ["気象庁は22日、東京都心で初雪を観測したと発表した。平年より12日、昨年より20日早い観測となった。",
+             "強い寒気の影響で、関東地方の平野部でも朝から雪が降った。都内では一部の鉄道で遅れが出たほか、首都高速道路の一部区間が通行止めとなった。"]
+    last = "一方、東北地方の日本海側では大雪となり、山形県では24時間の降雪量が50センチを超えた地点もあった。"
+    text = "\n\n".join([*paras, "【関連記事】今冬は寒さ厳しく　気象庁が3か月予報", last, "利用規約 | プライバシーポリシー"])
+    assert clean_document(text, include_title=False).text.endswith(last)
+
+
 def test_a_teaser_list_after_the_article_still_ends_it():
     teasers = "\n\n".join(("Floods close the port of Beira", "Rescue teams reached the city on Sunday after two days of rain.",
                            "Rail strike called off", "The union and the operator agreed on a new contract late on Friday."))

@@ -23,6 +23,7 @@
 """
 from __future__ import annotations
 
+from .. import tokens
 from ..config import Config
 from ..document import Block, Document
 from ..features import QUOTE_OPENERS
@@ -166,10 +167,12 @@ def _carries_its_link(header: Block, config: Config) -> bool:
     items of a box.
     """
     f = header.features
-    if f.unspaced or "related" in f.hits.exact:
+    if "related" in f.hits.exact:
         return False
     opening = f.hits.prefix("related")
-    return f.key.count(" ") - opening.count(" ") > config.related_header_max_topic_words
+    # Words for spaced scripts, characters / 2 for Chinese and Japanese
+    # ("【関連記事】今冬は寒さ厳しく...").
+    return bool(opening) and tokens.length(f.key[len(opening) :]) > config.related_header_max_topic_words
 
 
 def _announced_lists(blocks: list[Block], config: Config) -> None:
