@@ -7,7 +7,6 @@ A rule only ever drops a line; the first rule that matches names the reason.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import regex
@@ -73,7 +72,7 @@ Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 #: Concepts whose phrases are looked for in every line, in one scan.
 SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "disclosure", "cookie", "appeal",
-           "copyright", "legal", "caption_labels", "photo_agencies", "byline", "signoff")
+           "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "signoff")
 
 
 def _index(langs: Langs) -> lexicons.Index:
@@ -125,7 +124,7 @@ def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """A line made of network names ('Facebook Twitter Email'), or of those
     and share prompts ('Partager Partager sur Facebook Envoyer par e-mail')."""
     vocab = lexicons.words("share_networks", l)
-    return _all_words_in(f, vocab) or _covered_by_share_prompts(f, vocab, c)
+    return _all_words_in(f, vocab) or ("share" in f.hits.spots and _covered_by_share_prompts(f, vocab, c))
 
 
 def _covered_by_share_prompts(f: Features, vocab: frozenset[str], c: Config) -> bool:
@@ -135,8 +134,8 @@ def _covered_by_share_prompts(f: Features, vocab: frozenset[str], c: Config) -> 
     A prompt's own words ("sur", "par") are not share words by themselves,
     so a bar that strings prompts together fails the network-name test.
     """
-    spots = f.hits.spots.get("share")
-    if not spots or "share" in f.hits.exact or f.terminal or f.unspaced or f.length > c.contains_max_words:
+    spots = f.hits.spots["share"]
+    if "share" in f.hits.exact or f.terminal or f.unspaced or f.length > c.contains_max_words:
         return False
     words = f.key.split(" ")
     covered = [w in vocab or w == "0" for w in words]
@@ -164,22 +163,15 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
     if trailing and f.length <= c.contains_max_words and _is("caption_labels", lexicons.key(trailing.group(1)), l):
         return True
-    if f.length <= c.caption_line_max_words and (_ends_in_credit(b, f, l) or _opens_caption(f, l) or _bracketed_credit(b, l)):
+    if f.length > c.caption_line_max_words:
+        return False
+    spots = f.hits.spots
+    if "caption_labels" in spots and (" " in f.hits.prefix("caption_labels") or _ends_in_credit(b, f, l)):
         return True
-    start = f.hits.prefix("caption_labels") if f.length <= c.caption_line_max_words else ""
-    return " " in start
-
-
-@functools.cache
-def _caption_openers(l: Langs) -> tuple[str, ...]:
-    """Caption openers as prefixes of a line's key (spaced ones end in a space)."""
-    openers = lexicons.phrases("caption_openers", l)
-    return (*openers.unspaced, *(p + " " for p in openers.spaced))
-
-
-def _opens_caption(f: Features, l: Langs) -> bool:
-    """'图为某汽车企业生产车间': a caption opener starts the line ('the picture shows')."""
-    return (f.key + " ").startswith(_caption_openers(l))
+    # "图为某汽车企业生产车间": a caption opener ("the picture shows") starts the line.
+    if "caption_openers" in spots and f.hits.prefix("caption_openers", min_words=1):
+        return True
+    return b.text.endswith((")", "）")) and _bracketed_credit(b, l)
 
 
 # A photographer's credit in brackets that ends the line: "（記者林志明攝）".
@@ -189,15 +181,13 @@ _BRACKETED = regex.compile(r"[(（]([^()（）]{1,30})[)）]$")
 def _bracketed_credit(b: Block, l: Langs) -> bool:
     """'台北捷運新路線工程進入最後階段。（記者林志明攝）': a credit suffix ('photographed
     by') closes the brackets at the end of the line."""
-    if not b.text.endswith((")", "）")):
-        return False
     bracket = _BRACKETED.search(b.text)
     return bracket is not None and bracket.group(1).rstrip().endswith(lexicons.phrases("credit_suffixes", l).unspaced)
 
 
 def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
     """The line's last sentence is a caption label and a name or credit."""
-    if not any(pos > 0 for pos, _ in f.hits.spots.get("caption_labels", ())):
+    if not any(pos > 0 for pos, _ in f.hits.spots["caption_labels"]):
         return False
     last = _CREDIT_SENTENCE.search(b.text)
     if last is None or not _is("caption_labels", lexicons.key(last.group(1)), l):
