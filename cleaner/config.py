@@ -240,6 +240,9 @@ class Config:
     #: pages only: the second call costs nothing on the others.
     html_retry_chars: int = 500
     html_retry_ratio: float = 3.0
+    #: A table row holding a paragraph of at least this many characters that
+    #: the extracted text has on its own is a layout table repeating it.
+    layout_paragraph_min_chars: int = 40
 
     # --- batch: lines learned across a site's pages --------------------------
     #: A group of pages (a folder, or a site when pages give their URL) needs

@@ -107,6 +107,21 @@ def test_precision_mode_finding_enough_is_not_retried(monkeypatch):
     assert calls == [HtmlFocus.PRECISION]
 
 
+def test_a_layout_table_repeating_the_article_is_dropped(monkeypatch):
+    # trafilatura gives a table-laid-out page's paragraphs, then its layout
+    # table as rows: the menu, and the article a second time in one cell.
+    from cleaner.config import HtmlFocus
+    from cleaner.formats import html
+
+    paras = [f"{PARA} Paragraph {i} of the story." for i in range(4)]
+    rows = ["| Home \\| News \\| Sport \\| Weather |", "| Bike lanes approved  " + " ".join(paras) + "  |  | "]
+    extract, _ = _fake_extract({HtmlFocus.PRECISION: "\n".join(paras + rows)})
+    monkeypatch.setattr(html, "_extract", extract)
+    doc = clean_document("<html><body><p>whatever</p></body></html>")
+    assert doc.text.split("\n\n") == paras
+    assert doc.rule_counts()[Rule.LAYOUT_TABLE] == 1 and doc.rule_counts()[Rule.NAVIGATION] == 1
+
+
 def test_bytes_are_decoded_with_bom_utf8_or_detection():
     assert decode("Grüße".encode("utf-16")) == "Grüße"
     assert decode(b"\xef\xbb\xbfplain") == "plain"

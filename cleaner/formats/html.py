@@ -55,6 +55,7 @@ def parse(html: str, config: Config) -> Document:
     blocks = text_format.blocks(text)
     for b in blocks:
         b.gap_before = True  # trafilatura puts one paragraph per line
+    _layout_rows(blocks, config)
     title = normalize.line(meta.get("title", ""))
     if len(title.split()) > config.title_max_words:
         # A page whose whole text sits in an <h1> has no headline, only text.
@@ -65,6 +66,23 @@ def parse(html: str, config: Config) -> Document:
     doc.language = meta.get("language", "")
     doc.preselected = meta.get("fallback") is None
     return doc
+
+
+def _layout_rows(blocks: list[Block], config: Config) -> None:
+    """Drop table rows that repeat the article's paragraphs.
+
+    A page laid out with a <table> (older portals and government sites) has
+    the article inside a cell: trafilatura gives its paragraphs, then the
+    layout table as rows ("| headline paragraph paragraph ... |"), the
+    article a second time.
+    """
+    rows = [b for b in blocks if b.text.startswith("|") and b.text.endswith("|")]
+    if not rows:
+        return
+    paragraphs = [b.text for b in blocks if len(b.text) >= config.layout_paragraph_min_chars and not b.text.startswith("|")]
+    for row in rows:
+        if any(p in row.text for p in paragraphs):
+            row.drop(Rule.LAYOUT_TABLE)
 
 
 def _add_title(blocks: list[Block], title: str) -> None:

@@ -116,8 +116,23 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """A menu label on its own, or as the label of a line ('You are here: Home...')."""
-    return "navigation" in f.hits.exact or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text, c.label_max_chars), l))
+    """A menu label on its own, as the label of a line ('You are here: Home...'),
+    or opening a row of menu items ('Home | News | Sport')."""
+    if "navigation" in f.hits.exact:
+        return True
+    if f.length > c.prefix_max_words:
+        return False
+    return _is("navigation", _label(b.text, c.label_max_chars), l) or ("|" in b.text and "navigation" in f.hits.spots and _menu_row(b.text, l))
+
+
+def _menu_row(text: str, l: Langs) -> bool:
+    """At least three items between pipes, the first a menu label.
+
+    Table rows from HTML escape the pipes inside a cell: "| 首页 \\| 新闻中心 \\| 政务公开 |".
+    """
+    items = [item.strip(" \\") for item in text.strip("| ").split("|")]
+    items = [item for item in items if item]
+    return len(items) >= 3 and _is("navigation", lexicons.key(items[0]), l)
 
 
 def _share_bar(b: Block, f: Features, c: Config, l: Langs) -> bool:
