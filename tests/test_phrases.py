@@ -67,6 +67,8 @@ FIRES = [
     ("Photo via Getty Images", Rule.CAPTION_CREDIT),
     ("Foto vía Getty Images", Rule.CAPTION_CREDIT),
     ("We use cookies to improve your experience on our site.", Rule.COOKIE),
+    ("Szanowny Użytkowniku, zanim przejdziesz do serwisu, prosimy o zapoznanie się z informacjami dotyczącymi przetwarzania Twoich danych osobowych. Administratorem danych jest Wydawnictwo.", Rule.COOKIE),
+    ("Wir und unsere Partner speichern und/oder greifen auf Informationen auf einem Gerät zu, zum Beispiel auf Cookies, und verarbeiten personenbezogene Daten.", Rule.COOKIE),
     ("Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten.", Rule.COOKIE),
     ("Your support helps us to tell the story", Rule.APPEAL),
     ("Sign up for our newsletter", Rule.APPEAL),
