@@ -165,6 +165,9 @@ class Config:
     card_paragraph_min_words: float = 8
     #: The most headlines a "more stories" box lists under its header.
     related_box_max_items: int = 20
+    #: An "About us" / "About the author" header owns at most this many
+    #: paragraphs under it (a site blurb, an author's bio).
+    about_box_max_blocks: int = 2
     #: A header that opens a line with more than this many words after it
     #: ("Lesen Sie auch Tarifstreit: Das fordert die Gewerkschaft") carries
     #: its own link: no box of headlines hangs under it.  "More from Africa"

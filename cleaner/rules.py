@@ -45,6 +45,7 @@ class Rule(enum.StrEnum):
     LEGAL = "legal.phrase", "a legal or footer link line ('Privacy Policy', 'Terms of Service')"
     COOKIE = "cookie.phrase", "a cookie or consent notice"
     BYLINE = "byline.line", "a byline ('By Jane Doe')"
+    ABOUT_BOX = "byline.about_box", "an 'About us' / 'About the author' box: its header and the text under it"
     AUTHOR_BIO = "byline.author_bio", "an author's bio after the article ('Jane Doe is a reporter who covers ...')"
     TIMESTAMP = "timestamp.line", "a date or relative time on its own ('26 minutes ago')"
     SEARCH = "search.prompt", "a search box prompt"

@@ -149,6 +149,17 @@ def test_a_japanese_related_link_with_its_headline_does_not_end_the_article():
     assert clean_document(text, include_title=False).text.endswith(last)
 
 
+@pytest.mark.parametrize("header", ["About us", "O nas", "Über mich", "关于我们"])
+def test_an_about_box_after_a_short_article_is_dropped_with_its_header(header):
+    brief = ["A fire broke out in a warehouse on Mill Street on Saturday afternoon, the fire brigade said.",
+             "Nobody was hurt, and the police are looking into the cause of the fire, a spokesman said."]
+    blurb = ("Our portal brings you the most important news from the city and the region every day, and our "
+             "reporters are always there where something is happening.")
+    doc = clean_document("\n\n".join([*brief, header, blurb, "Contact | Advertise | Terms"]), include_title=False)
+    assert doc.text.split("\n\n") == brief
+    assert [b.rule for b in doc.blocks if b.text == blurb] == [Rule.ABOUT_BOX]
+
+
 def test_a_teaser_list_after_the_article_still_ends_it():
     teasers = "\n\n".join(("Floods close the port of Beira", "Rescue teams reached the city on Sunday after two days of rain.",
                            "Rail strike called off", "The union and the operator agreed on a new contract late on Friday."))

@@ -23,7 +23,7 @@
 """
 from __future__ import annotations
 
-from .. import tokens
+from .. import lexicons, tokens
 from ..config import Config
 from ..document import Block, Document
 from ..features import QUOTE_OPENERS
@@ -158,6 +158,26 @@ def _paragraphs_follow(blocks: list[Block], i: int, config: Config) -> bool:
     After an article a teaser list alternates headline and summary.
     """
     return all(j < len(blocks) and shape(blocks[j], config) == "P" for j in (i, i + 1))
+
+
+def _about_boxes(blocks: list[Block], config: Config) -> None:
+    """'About us', 'O mnie', '关于我们' and the paragraphs under it.
+
+    A sidebar or footer box about the site or the blog's author reads like
+    prose ("Our portal brings you the news of the region every day..."), and
+    on a short article it weighs more than the story.  Its header tells it;
+    the box ends at the first line that is not a sentence.
+    """
+    headers = lexicons.phrases("about_headers", config.lexicon_languages)
+    for i, block in enumerate(blocks):
+        if block.features.length > config.prefix_max_words or not headers.equals(block.features.key):
+            continue
+        if not block.decided:
+            block.drop(Rule.ABOUT_BOX)
+        for item in blocks[i + 1 : i + 1 + config.about_box_max_blocks]:
+            if item.decided or shape(item, config) not in ("P", "S"):
+                break
+            item.drop(Rule.ABOUT_BOX)
 
 
 def _carries_its_link(header: Block, config: Config) -> bool:
@@ -296,5 +316,6 @@ def apply(doc: Document, config: Config) -> None:
     _quantity_lists(doc.blocks, config)
     _captions(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
+    _about_boxes(doc.blocks, config)
     _teaser_cards(doc.blocks, config)
     _related_boxes(doc.blocks, config)
