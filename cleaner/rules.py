@@ -29,6 +29,7 @@ class Rule(enum.StrEnum):
 
     # lexicon rules (rules stage)
     NAVIGATION = "navigation.line", "a menu item, skip link or section label"
+    MENU_ROW = "navigation.menu_row", "a row of menu items between pipes ('Home | News | Sport')"
     BREADCRUMB = "navigation.breadcrumb", "a breadcrumb trail ('Home > News > World')"
     SHARE_BAR = "share_bar.icon_row", "a row of social-network names (share or follow bar)"
     SHARE_LABEL = "share_bar.label", "a share prompt ('Share', 'Tweet', 'Share this article')"

@@ -119,7 +119,7 @@ def test_a_layout_table_repeating_the_article_is_dropped(monkeypatch):
     monkeypatch.setattr(html, "_extract", extract)
     doc = clean_document("<html><body><p>whatever</p></body></html>")
     assert doc.text.split("\n\n") == paras
-    assert doc.rule_counts()[Rule.LAYOUT_TABLE] == 1 and doc.rule_counts()[Rule.NAVIGATION] == 1
+    assert doc.rule_counts()[Rule.LAYOUT_TABLE] == 1 and doc.rule_counts()[Rule.MENU_ROW] == 1
 
 
 def test_bytes_are_decoded_with_bom_utf8_or_detection():

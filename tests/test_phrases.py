@@ -40,7 +40,7 @@ FIRES = [
     ("Dieser Beitrag enthält Affiliate-Links. Für dich ändert sich am Preis nichts.", Rule.DISCLOSURE),
     ("Inhaltsverzeichnis", Rule.NAVIGATION),
     ("Table of contents", Rule.NAVIGATION),
-    ("| 首页 \\| 新闻中心 \\| 政务公开 \\| 便民服务 |", Rule.NAVIGATION),
+    ("| 首页 \\| 新闻中心 \\| 政务公开 \\| 便民服务 |", Rule.MENU_ROW),
     ("Dalsza część artykułu pod materiałem wideo", Rule.AD),
     ("More stories from DW", Rule.RELATED_HEADER),
     ("You might also be interested in...", Rule.RELATED_HEADER),

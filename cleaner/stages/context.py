@@ -30,6 +30,7 @@ from ..features import QUOTE_OPENERS
 from ..rules import Rule
 
 _CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT})
+_MENU = frozenset({Rule.NAVIGATION, Rule.MENU_ROW})
 
 
 def _captions(blocks: list[Block], config: Config) -> None:
@@ -172,6 +173,8 @@ def _about_boxes(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
         if block.features.length > config.prefix_max_words or not headers.equals(block.features.key):
             continue
+        if i > 0 and (blocks[i - 1].rule in _MENU or shape(blocks[i - 1], config) == "H"):
+            continue  # the last item of a menu ("News", "Contact", "About us")
         if not block.decided:
             block.drop(Rule.ABOUT_BOX)
         for item in blocks[i + 1 : i + 1 + config.about_box_max_blocks]:

@@ -116,21 +116,18 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """A menu label on its own, as the label of a line ('You are here: Home...'),
-    or opening a row of menu items ('Home | News | Sport')."""
-    if "navigation" in f.hits.exact:
-        return True
-    if f.length > c.prefix_max_words:
-        return False
-    return _is("navigation", _label(b.text, c.label_max_chars), l) or ("|" in b.text and "navigation" in f.hits.spots and _menu_row(b.text, l))
+    """A menu label on its own, or as the label of a line ('You are here: Home...')."""
+    return "navigation" in f.hits.exact or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text, c.label_max_chars), l))
 
 
-def _menu_row(text: str, l: Langs) -> bool:
+def _menu_row(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """At least three items between pipes, the first a menu label.
 
     Table rows from HTML escape the pipes inside a cell: "| 首页 \\| 新闻中心 \\| 政务公开 |".
     """
-    items = [item.strip(" \\") for item in text.strip("| ").split("|")]
+    if "|" not in b.text or f.length > c.prefix_max_words:
+        return False
+    items = [item.strip(" \\") for item in b.text.strip("| ").split("|")]
     items = [item for item in items if item]
     return len(items) >= 3 and _is("navigation", lexicons.key(items[0]), l)
 
@@ -333,6 +330,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.APPEAL, "appeal", _contains_in_short("appeal")),
     (Rule.COPYRIGHT, None, _copyright),
     (Rule.LEGAL, "legal", _legal),
+    (Rule.MENU_ROW, "navigation", _menu_row),
     (Rule.BYLINE, "byline", _byline),
     (Rule.TIMESTAMP, None, _timestamp),
     (Rule.COUNT_LIST, None, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
