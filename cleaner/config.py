@@ -246,6 +246,9 @@ class Config:
     #: A table row holding a paragraph of at least this many characters that
     #: the extracted text has on its own is a layout table repeating it.
     layout_paragraph_min_chars: int = 40
+    #: The headline is looked for among this many first lines of the
+    #: extracted content: a section label or a kicker may stand above it.
+    html_title_search_lines: int = 3
 
     # --- batch: lines learned across a site's pages --------------------------
     #: A group of pages (a folder, or a site when pages give their URL) needs

@@ -67,6 +67,15 @@ def test_html_goes_through_trafilatura_then_the_text_stages():
     assert [b.rule for b in doc.blocks if b.text == "Bike lanes approved"] == [Rule.HTML_TITLE]
 
 
+def test_a_kicker_above_the_html_headline_goes_and_the_headline_is_not_doubled():
+    paras = "".join(f"<p>{PARA} Paragraph {i} adds a little more to say about it.</p>" for i in range(4))
+    html = (f"<html><head><title>Bike lanes approved</title></head><body><article><p>City hall</p>"
+            f"<h1>Bike lanes approved</h1>{paras}</article></body></html>")
+    doc = clean_document(html)
+    assert doc.text.split("\n\n")[:2] == ["Bike lanes approved", f"{PARA} Paragraph 0 adds a little more to say about it."]
+    assert [b.rule for b in doc.blocks if b.text == "City hall"] == [Rule.ABOVE_TITLE]
+
+
 NOTICE = "This copy is for your personal, non-commercial use only. To order copies for distribution to your colleagues, visit our reprints desk."
 
 

@@ -61,7 +61,7 @@ def parse(html: str, config: Config) -> Document:
         # A page whose whole text sits in an <h1> has no headline, only text.
         title = ""
         meta.pop("title", None)
-    _add_title(blocks, title)
+    _add_title(blocks, title, config)
     doc = Document(blocks, Format.HTML, {k: v for k, v in meta.items() if k != "language"})
     doc.language = meta.get("language", "")
     doc.preselected = meta.get("fallback") is None
@@ -85,9 +85,11 @@ def _layout_rows(blocks: list[Block], config: Config) -> None:
             row.drop(Rule.LAYOUT_TABLE)
 
 
-def _add_title(blocks: list[Block], title: str) -> None:
+def _add_title(blocks: list[Block], title: str, config: Config) -> None:
     """Mark the headline: the extracted text's first line when it is the title
     (trafilatura often keeps the <h1>), else the metadata title, put first.
+    A section label or kicker that trafilatura kept above the <h1> goes:
+    the headline is the article's first line.
 
     An <h1> broken with <br> is one line in the metadata title and several
     in the text; those lines become the one title block, or the headline
@@ -95,22 +97,38 @@ def _add_title(blocks: list[Block], title: str) -> None:
     """
     if not title:
         return
-    want, have, n = lexicons.key(title), "", 0
-    for n, block in enumerate(blocks, start=1):  # stops at the first line that is not the title's
-        key = lexicons.key(render(block))
-        have = f"{have} {key}" if have and key else have or key
-        if have == want or not want.startswith(have):
+    want, n = lexicons.key(title), 0
+    for start in range(min(config.html_title_search_lines, len(blocks))):
+        n = _title_lines(blocks, start, want)
+        if n:
             break
-    if have == want:
-        head = blocks[0]
+        if blocks[start].text.endswith((".", "!", "?")) or len(blocks[start].text.split()) > config.title_max_words:
+            break  # the article has begun: no headline below this
+    if n:
+        head = blocks[start]
         if n > 1:
             head.text, head.bullet = title, ""
-            del blocks[1:n]
+            del blocks[start + 1 : start + n]
+        for above in blocks[:start]:
+            above.drop(Rule.ABOVE_TITLE)  # a section label or kicker over the headline
     else:
         head = Block(title, 0)
         blocks.insert(0, head)
     head.role = Role.TITLE
     head.keep(Rule.HTML_TITLE)
+
+
+def _title_lines(blocks: list[Block], start: int, want: str) -> int:
+    """How many lines from ``start`` spell the title (0: they do not)."""
+    have = ""
+    for n, block in enumerate(blocks[start:], start=1):  # stops at the first line that is not the title's
+        key = lexicons.key(render(block))
+        have = f"{have} {key}" if have and key else have or key
+        if have == want:
+            return n
+        if not want.startswith(have):
+            return 0
+    return 0
 
 
 def _whole_page_text(html: str) -> str:
