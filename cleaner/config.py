@@ -168,6 +168,9 @@ class Config:
     #: An "About us" / "About the author" header owns at most this many
     #: paragraphs under it (a site blurb, an author's bio).
     about_box_max_blocks: int = 2
+    #: A table of contents (or a menu the footer repeats) lists at least this
+    #: many short lines that all come again below it, in order.
+    repeated_list_min_items: int = 3
     #: A header that opens a line with more than this many words after it
     #: ("Lesen Sie auch Tarifstreit: Das fordert die Gewerkschaft") carries
     #: its own link: no box of headlines hangs under it.  "More from Africa"

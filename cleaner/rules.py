@@ -30,6 +30,7 @@ class Rule(enum.StrEnum):
 
     # lexicon rules (rules stage)
     NAVIGATION = "navigation.line", "a menu item, skip link or section label"
+    REPEATED_LIST = "navigation.repeated_list", "a run of short lines that all come again below it, in order: a table of contents, or a menu the footer repeats"
     MENU_ROW = "navigation.menu_row", "a row of menu items between pipes ('Home | News | Sport')"
     BREADCRUMB = "navigation.breadcrumb", "a breadcrumb trail ('Home > News > World')"
     SHARE_BAR = "share_bar.icon_row", "a row of social-network names (share or follow bar)"

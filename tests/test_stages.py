@@ -160,6 +160,16 @@ def test_an_about_box_after_a_short_article_is_dropped_with_its_header(header):
     assert [b.rule for b in doc.blocks if b.text == blurb] == [Rule.ABOUT_BOX]
 
 
+def test_a_table_of_contents_goes_and_the_introduction_stays_with_the_sections():
+    sections = ["Getting there", "Where to stay", "What to eat"]
+    intro = f"{PARA} {PARA2}"
+    body = "\n\n".join(f"{s}\n\n{PARA3} {PARA} This is about {s.lower()}." for s in sections)
+    text = f"{intro}\n\nContents\n" + "\n".join(sections) + f"\n\n{body}\n\nNews\nSport\nWeather"
+    doc = clean_document(text, include_title=False)
+    assert [b.rule for b in doc.blocks[2:5]] == [Rule.REPEATED_LIST] * 3
+    assert doc.text.split("\n\n")[:3] == [intro, sections[0], f"{PARA3} {PARA} This is about getting there."]
+
+
 def test_a_teaser_list_after_the_article_still_ends_it():
     teasers = "\n\n".join(("Floods close the port of Beira", "Rescue teams reached the city on Sunday after two days of rain.",
                            "Rail strike called off", "The union and the operator agreed on a new contract late on Friday."))

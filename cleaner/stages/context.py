@@ -183,6 +183,46 @@ def _about_boxes(blocks: list[Block], config: Config) -> None:
             item.drop(Rule.ABOUT_BOX)
 
 
+def _repeated_lists(blocks: list[Block], config: Config) -> None:
+    """A tight run of short lines that come back below it, in the same order,
+    each on its own line: a table of contents (the article's subheadings
+    listed above them), or a menu that the footer repeats.
+
+    On its own every entry of a table of contents is a short line that
+    costs the article's region like a menu item and cuts the introduction
+    off from the sections.
+    """
+    occurs: dict[str, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if block.features.length <= config.list_item_max_words:
+            occurs.setdefault(block.text, []).append(i)
+    if all(len(places) == 1 for places in occurs.values()):
+        return  # no short line occurs twice: most pages
+    i = 0
+    while i < len(blocks):
+        end = _repeated_run(blocks, i, occurs)
+        if end - i >= config.repeated_list_min_items:
+            for block in blocks[i:end]:
+                if not block.decided:
+                    block.drop(Rule.REPEATED_LIST)
+        i = max(end, i + 1)
+
+
+def _repeated_run(blocks: list[Block], start: int, occurs: dict[str, list[int]]) -> int:
+    """End of the run of entries from ``start`` (``start`` if none): each
+    entry's copy comes after the previous entry's, and all after the run."""
+    copies: list[int] = []
+    end = start
+    while end < len(blocks) and (end == start or not blocks[end].gap_before):
+        after = max(end, copies[-1] if copies else end)
+        copy = next((k for k in occurs.get(blocks[end].text, ()) if k > after), None)
+        if copy is None:
+            break
+        copies.append(copy)
+        end += 1
+    return end if copies and copies[0] >= end else start
+
+
 def _carries_its_link(header: Block, config: Config) -> bool:
     """'Lesen Sie auch Tarifstreit: ...': the header and a headline on one line.
 
@@ -320,5 +360,6 @@ def apply(doc: Document, config: Config) -> None:
     _captions(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
     _about_boxes(doc.blocks, config)
+    _repeated_lists(doc.blocks, config)
     _teaser_cards(doc.blocks, config)
     _related_boxes(doc.blocks, config)
