@@ -30,6 +30,7 @@ FIRES = [
     ("Partager sur Facebook", Rule.SHARE_LABEL),
     ("Udostępnij to:", Rule.SHARE_LABEL),
     ("شارك على فيسبوك", Rule.SHARE_LABEL),
+    ("Chia sẻ Facebook Zalo", Rule.SHARE_BAR),
     ("Épinglez cette recette sur Pinterest !", Rule.SHARE_LABEL),
     ("分享 Facebook LINE 複製連結 字級", Rule.SHARE_BAR),
     ("Partager Partager sur Facebook Envoyer par e-mail Partager sur Linkedin", Rule.SHARE_BAR),
@@ -50,6 +51,7 @@ FIRES = [
     ("Noticias relacionadas", Rule.RELATED_HEADER),
     ("Czytaj także", Rule.RELATED_HEADER),
     ("اقرأ أيضا", Rule.RELATED_HEADER),
+    ("Tin liên quan", Rule.RELATED_HEADER),
     ("相关阅读", Rule.RELATED_HEADER),
     ("関連記事", Rule.RELATED_HEADER),
     ("Read more: Storm closes ports along the coast", Rule.RELATED_INLINE),
@@ -131,6 +133,8 @@ PROSE = [
     "台北市政府宣布，新路線將於明年通車（詳見附表）",
     "图书馆周二宣布，将延长周末的开放时间。",
     "وقال محافظ البنك في مؤتمر صحفي إن القرار جاء بعد ارتفاع الأسعار خلال الأشهر الماضية.",
+    "Theo Chủ nhiệm Ủy ban Kinh tế, luật mới sẽ góp phần minh bạch hóa thị trường bất động sản.",
+    "Theo Walcott scored twice in the second half.",
     "作者认为，各地区各部门认真落实粮食安全责任，持续加大政策支持力度。",
 ]
 
