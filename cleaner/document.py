@@ -121,13 +121,14 @@ class Document:
 
     @property
     def body(self) -> str:
-        """The article's paragraphs without the headline, one blank line apart."""
-        return "\n\n".join(render(b) for b in self.blocks if b.kept and b.role is Role.BODY)
+        """The article's paragraphs without the headline (see :attr:`text`)."""
+        return join([b for b in self.blocks if b.kept and b.role is Role.BODY])
 
     @property
     def text(self) -> str:
-        """Headline (when kept) then the paragraphs, one blank line apart."""
-        return "\n\n".join(render(b) for b in self.blocks if b.kept)
+        """Headline (when kept) then the paragraphs, one blank line apart;
+        the lines of a list one under the other."""
+        return join([b for b in self.blocks if b.kept])
 
     def rule_counts(self) -> dict[str, int]:
         """How many blocks each rule dropped."""
@@ -146,6 +147,42 @@ class Document:
             "dropped": [b.to_dict() for b in self.blocks if not b.kept],
             "counts": self.rule_counts(),
         }
+
+
+#: A list printed line under line has at least this many lines (the
+#: context stage's ``list_min_items``): fewer would not be read back as a list.
+LIST_MIN_LINES = 3
+
+
+def join(blocks: list[Block]) -> str:
+    """Blocks as output text: a blank line between paragraphs, a line break
+    between the lines of a list, so that a list cleaned again is still one
+    list and not a run of one-line paragraphs.
+
+    >>> blocks = [Block(t, n) for n, t in enumerate(["Zutaten", "500 g Mehl", "2 Eier", "Den Teig kneten."])]
+    >>> for b in blocks[:3]: b.listed = True
+    >>> join(blocks)
+    'Zutaten\\n500 g Mehl\\n2 Eier\\n\\nDen Teig kneten.'
+    """
+    in_list = [_list_line(b) for b in blocks]
+    # Lines of lists long enough to print as lists: runs of LIST_MIN_LINES.
+    tight = [False] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and in_list[j]:
+            j += 1
+        if j - i >= LIST_MIN_LINES:
+            tight[i + 1 : j] = [True] * (j - i - 1)
+        i = j + 1 if j == i else j
+    return "".join(("\n" if tight[i] else "\n\n") * (i > 0) + render(b) for i, b in enumerate(blocks))
+
+
+def _list_line(block: Block) -> bool:
+    """A line of the article's list (not the headline or the standfirst)."""
+    from .rules import Rule
+
+    return block.listed and block.role is Role.BODY and block.rule != Rule.STANDFIRST
 
 
 def render(block: Block) -> str:

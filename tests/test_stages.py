@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Config, clean_document
+from cleaner import Config, clean, clean_document
 from cleaner.document import Quality, Role
 from cleaner.rules import Rule
 from cleaner.stages import dedupe, region, repair
@@ -254,6 +254,22 @@ def test_a_box_of_facts_between_paragraphs_is_the_articles_list():
     doc = clean_document(text, include_title=False)
     assert all(b.listed for b in doc.blocks if b.text in facts)
     assert [b.text for b in doc.kept] == [f"{PARA} {PARA2}", *facts, f"{PARA3} {PARA2}", PARA]
+
+
+def test_a_list_announced_above_an_image_gallery_reaches_its_items():
+    items = ["Blue Origin, Kent, Washington", "Ceres Robotics, Palo Alto, California", "SpaceX, Hawthorne, California"]
+    gallery = "Image 1 of 2\n\nA concept of the lander.\n(Image credit: Blue Origin)\n\nImage 2 of 2"
+    text = f"{PARA} {PARA2}\n\nThe newly selected three companies are:\n\n{gallery}\n\n" + "\n".join(items) + f"\n\n{PARA3} {PARA2}"
+    doc = clean_document(text, include_title=False)
+    assert all(b.listed and b.kept for b in doc.blocks if b.text in items)
+
+
+def test_a_kept_list_prints_line_under_line_and_cleans_to_itself():
+    items = ["500 g flour", "200 g butter", "3 eggs", "1 lemon"]
+    text = f"{PARA} {PARA2}\n\nWhat you need\n\n" + "\n".join(items) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"
+    out = clean(text, include_title=False)
+    assert "What you need\n500 g flour\n200 g butter\n3 eggs\n1 lemon\n\n" in out
+    assert clean(out, include_title=False) == out
 
 
 def test_a_menu_between_paragraphs_is_no_list_of_amounts():

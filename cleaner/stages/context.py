@@ -243,25 +243,33 @@ def _announced_lists(blocks: list[Block], config: Config) -> None:
 
     A colon before a quotation ("In a statement, the minister said:" and
     "“I cannot support...”") announces somebody's words, not a list: the
-    quoted paragraphs are the article's and weigh as such.
+    quoted paragraphs are the article's and weigh as such.  An image
+    gallery or an ad between the colon and the items does not end the list,
+    or cleaning the output again would find a list that the first pass did
+    not.
     """
     for i, block in enumerate(blocks):
         if block.decided or not block.text.endswith((":", "：")) or block.features.length < config.announcer_min_words:
             continue
         for item in blocks[i + 1 : i + 1 + config.list_max_items]:
-            if item.decided or item.text.startswith(QUOTE_OPENERS):
+            if item.end_marker or item.text.startswith(QUOTE_OPENERS):
                 break
+            if item.decided:
+                continue  # an image gallery or an ad inside the list: the list goes on
             if shape(item, config) == "P" and item.features.length > config.length_high:
                 break
             item.listed = True
 
 
-def _tight_run(blocks: list[Block], start: int, max_words: float) -> int:
-    """End of the run of short lines from ``start`` with no blank line between them."""
+def _tight_run(blocks: list[Block], start: int, max_words: float, ends: tuple[str, ...] = ()) -> int:
+    """End of the run of short lines from ``start`` with no blank line between
+    them, each ending in one of ``ends`` if given."""
     j = start
     while j < len(blocks):
         item = blocks[j]
         if item.decided or item.features.length > max_words or (j > start and item.gap_before):
+            break
+        if ends and not item.text.endswith(ends):
             break
         j += 1
     return j
@@ -312,25 +320,45 @@ def _punctuated_lists(blocks: list[Block], config: Config) -> None:
     """Mark a list whose items are punctuated as one sentence.
 
     "opróżnij i schowaj węże ogrodowe," / "wykop bulwy dalii," / ...
-    "podlej krzewy przed zamarznięciem gleby.": a tight run of at least
-    ``list_min_items`` short lines, every one ending in punctuation and at
-    least half in a comma or semicolon, is prose cut into items.  So is a
-    tight run of short sentences ("Préchauffez le four à 200 °C.", "Épluchez
+    "podlej krzewy przed zamarznięciem gleby.": at least ``list_min_items``
+    short lines ending in a comma or semicolon, and the one with a full
+    stop that closes them, are prose cut into items (blank lines between
+    them or not: the output prints them either way).  So is a tight run of
+    short sentences ("Préchauffez le four à 200 °C.", "Épluchez
     les pommes."): the steps of a recipe or a how-to.  Menus and teaser
     lists end their items in no punctuation at all.
     """
     i = 0
     while i < len(blocks):
-        end = _tight_run(blocks, i, config.punctuated_item_max_words)
+        # Items ending in commas are a list with or without blank lines
+        # between them; sentences only when tight.
+        end = _clause_run(blocks, i, config.punctuated_item_max_words)
         items = blocks[i:end]
-        if len(items) >= config.list_min_items and all(b.text.endswith(_ITEM_ENDS) for b in items) and (
-            sum(b.text.endswith(_CLAUSE_ENDS) for b in items) * 2 >= len(items)
-            or all(_sentence(b, config) for b in items)
-        ):
-            for item in items:
-                item.listed = True
-            _mark_heading(blocks, i, config)
-        i = max(end, i + 1)
+        if len(items) < config.list_min_items:
+            end = _tight_run(blocks, i, config.punctuated_item_max_words, _ITEM_ENDS)
+            items = blocks[i:end]
+            if not (len(items) >= config.list_min_items and all(_sentence(b, config) for b in items)):
+                i = max(end, i + 1)
+                continue
+        for item in items:
+            item.listed = True
+        _mark_heading(blocks, i, config)
+        i = end
+
+
+def _clause_run(blocks: list[Block], start: int, max_words: float) -> int:
+    """End of the run of short lines from ``start`` ending in commas or
+    semicolons, and the line ending in a full stop that closes it."""
+    j = start
+    while j < len(blocks) and _short_item(blocks[j], max_words) and blocks[j].text.endswith(_CLAUSE_ENDS):
+        j += 1
+    if j > start and j < len(blocks) and _short_item(blocks[j], max_words) and blocks[j].text.endswith(_ITEM_ENDS):
+        j += 1
+    return j
+
+
+def _short_item(block: Block, max_words: float) -> bool:
+    return not block.decided and block.features.length <= max_words
 
 
 def _mark_heading(blocks: list[Block], first_item: int, config: Config) -> None:
@@ -354,10 +382,12 @@ def _prose_follows(blocks: list[Block], i: int, config: Config) -> bool:
 
 
 def apply(doc: Document, config: Config) -> None:
+    # Captions first: a gallery between a list's announcement and its items
+    # is furniture the list reaches across.
+    _captions(doc.blocks, config)
     _announced_lists(doc.blocks, config)
     _punctuated_lists(doc.blocks, config)
     _quantity_lists(doc.blocks, config)
-    _captions(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
     _about_boxes(doc.blocks, config)
     _repeated_lists(doc.blocks, config)
