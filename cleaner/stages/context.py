@@ -196,10 +196,14 @@ def _repeated_lists(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
         if block.features.length <= config.list_item_max_words:
             occurs.setdefault(block.text, []).append(i)
-    if all(len(places) == 1 for places in occurs.values()):
-        return  # no short line occurs twice: most pages
+    repeats = {text for text, places in occurs.items() if len(places) > 1}
+    if not repeats:
+        return  # no short line occurs twice
     i = 0
     while i < len(blocks):
+        if blocks[i].text not in repeats:
+            i += 1
+            continue
         end = _repeated_run(blocks, i, occurs)
         if end - i >= config.repeated_list_min_items:
             for block in blocks[i:end]:
@@ -330,6 +334,10 @@ def _punctuated_lists(blocks: list[Block], config: Config) -> None:
     """
     i = 0
     while i < len(blocks):
+        first = blocks[i]
+        if first.features.length > config.punctuated_item_max_words or not first.text.endswith(_ITEM_ENDS):
+            i += 1  # no list starts here (most lines of a menu, of prose alike)
+            continue
         # Items ending in commas are a list with or without blank lines
         # between them; sentences only when tight.
         end = _clause_run(blocks, i, config.punctuated_item_max_words)
