@@ -315,9 +315,18 @@ _CLAUSE_ENDS = (",", ";", "，", "；", "、")
 _ITEM_ENDS = (*_CLAUSE_ENDS, ".", "。", "!", "?", "！", "？")
 
 
-def _sentence(block: Block, config: Config) -> bool:
-    """A line that ends like a sentence and has the function words of prose."""
-    return block.features.terminal and not block.text.endswith((":", "：")) and block.features.stop_density >= config.stopwords_low
+def _step(block: Block, config: Config) -> bool:
+    """A list item that is a sentence, with the function words of prose."""
+    f = block.features
+    return f.terminal and not block.text.endswith((":", "：")) and f.stop_density >= config.stopwords_low
+
+
+def _heading_above(blocks: list[Block], first_item: int, config: Config) -> bool:
+    """A short line that is not a sentence right above the run ("Préparation")."""
+    if first_item == 0:
+        return False
+    above = blocks[first_item - 1]
+    return not above.decided and not above.features.terminal and above.features.length <= config.list_heading_max_words
 
 
 def _punctuated_lists(blocks: list[Block], config: Config) -> None:
@@ -328,8 +337,10 @@ def _punctuated_lists(blocks: list[Block], config: Config) -> None:
     short lines ending in a comma or semicolon, and the one with a full
     stop that closes them, are prose cut into items (blank lines between
     them or not: the output prints them either way).  So is a tight run of
-    short sentences ("Préchauffez le four à 200 °C.", "Épluchez
-    les pommes."): the steps of a recipe or a how-to.  Menus and teaser
+    sentences marked as list items ("1. Préchauffez le four à 200 °C.", "2.
+    Épluchez les pommes.") or under a heading ("Préparation"): the steps
+    of a recipe or a how-to.  Short paragraphs one a line with nothing
+    over them are prose, not a list.  Menus and teaser
     lists end their items in no punctuation at all.
     """
     i = 0
@@ -345,7 +356,8 @@ def _punctuated_lists(blocks: list[Block], config: Config) -> None:
         if len(items) < config.list_min_items:
             end = _tight_run(blocks, i, config.punctuated_item_max_words, _ITEM_ENDS)
             items = blocks[i:end]
-            if not (len(items) >= config.list_min_items and all(_sentence(b, config) for b in items)):
+            marked = all(b.bullet for b in items) or (_heading_above(blocks, i, config) and not any(b.glued for b in items))
+            if not (len(items) >= config.list_min_items and marked and all(_step(b, config) for b in items)):
                 i = max(end, i + 1)
                 continue
         for item in items:
@@ -371,11 +383,8 @@ def _short_item(block: Block, max_words: float) -> bool:
 
 def _mark_heading(blocks: list[Block], first_item: int, config: Config) -> None:
     """The list's heading ("Préparation") goes with it, when it has one."""
-    if first_item == 0:
-        return
-    above = blocks[first_item - 1]
-    if not above.decided and not above.features.terminal and above.features.length <= config.list_heading_max_words:
-        above.listed = True
+    if _heading_above(blocks, first_item, config):
+        blocks[first_item - 1].listed = True
 
 
 def _prose_follows(blocks: list[Block], i: int, config: Config) -> bool:
