@@ -42,6 +42,9 @@ class Config:
     wrap_max_width: int = 100
     wrap_slack: int = 20
     wrap_min_pairs: int = 3
+    #: A text whose lines average this many characters lost its line breaks
+    #: (a whole page on one line): its long lines are cut into sentences.
+    collapsed_line_chars: int = 1000
 
     # --- heuristics (jusText-style classes) ---------------------------------
     #: Below this many words a line is "short": it cannot carry an article on

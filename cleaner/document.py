@@ -76,6 +76,9 @@ class Block:
     glued: bool = False
     #: An item of a list that the paragraph above announced with a colon.
     listed: bool = False
+    #: A sentence of a line that had lost its line breaks: printed after the
+    #: previous block of that line with a space, as it was written.
+    run_on: bool = False
 
     def keep(self, rule: Rule) -> None:
         self.verdict, self.rule = Verdict.KEEP, rule
@@ -175,7 +178,13 @@ def join(blocks: list[Block]) -> str:
         if j - i >= LIST_MIN_LINES:
             tight[i + 1 : j] = [True] * (j - i - 1)
         i = j + 1 if j == i else j
-    return "".join(("\n" if tight[i] else "\n\n") * (i > 0) + render(b) for i, b in enumerate(blocks))
+    out = []
+    for i, block in enumerate(blocks):
+        if i:
+            same_line = block.run_on and blocks[i - 1].line == block.line
+            out.append(" " if same_line else "\n" if tight[i] else "\n\n")
+        out.append(render(block))
+    return "".join(out)
 
 
 def _list_line(block: Block) -> bool:

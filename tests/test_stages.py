@@ -26,6 +26,33 @@ def test_repair_splits_sentence_glue_and_keeps_every_character():
     assert "".join(pieces) == line
 
 
+COLLAPSED_STORY = [
+    PARA, PARA2, PARA3,
+    "The plan adds forty kilometres of protected lanes to the forty that the city already has.",
+    "Cyclists have asked for a safer route along the river for more than ten years.",
+    "Several councillors said the money would be better spent on repairing the roads.",
+    "The mayor replied that the lanes would take cars off the roads and save on repairs.",
+    "A survey last spring found that most residents would cycle more if the routes were safer.",
+    "The first stretch will connect the main station with the university campus.",
+    "Later stages will reach the suburbs in the north and the industrial port in the east.",
+    "The council will publish the timetable for each stage on its website next month.",
+    "Residents can comment on the plans at three public meetings in January.",
+]
+
+
+def test_a_page_collapsed_onto_one_line_is_cut_into_sentences():
+    # Some converters and data sets lose every line break: the page is one
+    # line, which kept whole would be all menu or all article.  (The menu
+    # stays glued to the first sentence: nothing marks where it ends.)
+    footer = "Privacy Policy Terms of Use Cookie settings © 2026 Example News. All rights reserved."
+    text = "Home News Sport Weather Bike lanes approved " + " ".join(COLLAPSED_STORY) + f" {footer}"
+    doc = clean_document(text, include_title=False)
+    assert len(doc.blocks) == len(COLLAPSED_STORY) + 2  # the menu stays with the first sentence
+    assert doc.text.endswith(" ".join(COLLAPSED_STORY[1:]))  # kept sentences stay one paragraph
+    assert "rights reserved" not in doc.text
+    assert clean(doc.text, include_title=False) == doc.text
+
+
 def test_repair_leaves_abbreviations_and_names_alone():
     for line in ("The U.S.Army said so.", "He uses Node.js daily.", "McDonald's and iPhone sales rose."):
         assert repair.split(line) == [line]

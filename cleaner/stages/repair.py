@@ -71,17 +71,45 @@ def split(text: str, langs: tuple[str, ...] = ()) -> list[str]:
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
+# Where one sentence ends and the next begins, in a text whose lines were
+# collapsed: a sentence mark, maybe a closing quote, a space, then a capital
+# (or a letter of a script without case, or a digit); or a full-width mark.
+_SENTENCE_END = regex.compile(r"(?<=[.!?…][\"”’»)]?)\s+(?=[\"“‘«(]?[\p{Lu}\p{Lt}\p{Lo}\p{N}])|(?<=[。！？])(?=\S)")
+
+
+def collapsed(blocks: list[Block], config: Config) -> bool:
+    """The page's line breaks were lost: its lines average more characters
+    than ``collapsed_line_chars`` (a whole page on one line, as some
+    converters and data sets give it)."""
+    return bool(blocks) and sum(len(b.text) for b in blocks) >= config.collapsed_line_chars * len(blocks)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a collapsed line, in order, all of its words kept.
+
+    >>> sentences("Home News Sport The council met. It voted 7-2. “We won,” she said. 总之。好的")
+    ['Home News Sport The council met.', 'It voted 7-2.', '“We won,” she said.', '总之。', '好的']
+    """
+    bounds = [0, *(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
 def apply(doc: Document, config: Config) -> None:
-    """Replace each glued block by its pieces (same line number, same layout)."""
+    """Replace each glued block by its pieces (same line number, same layout);
+    on a collapsed page, each long line by its sentences."""
     out: list[Block] = []
+    whole_page = collapsed(doc.blocks, config)
     for block in doc.blocks:
         pieces = split(block.text, config.lexicon_languages) if not block.decided else [block.text]
+        run_on = whole_page and len(block.text) > config.collapsed_line_chars
+        if run_on:
+            pieces = [s for piece in pieces for s in sentences(piece)]
         if len(pieces) == 1:
             out.append(block)
             continue
         for i, piece in enumerate(pieces):
             out.append(
                 Block(piece, block.line, bullet=block.bullet if i == 0 else "", indent=block.indent,
-                      gap_before=block.gap_before if i == 0 else False, glued=True)
+                      gap_before=block.gap_before if i == 0 else False, glued=True, run_on=run_on and i > 0)
             )
     doc.blocks = out
