@@ -59,7 +59,13 @@ def load_pages(data: Path = DEFAULT_DATA) -> list[Page]:
 
 
 def make_text(html: str, variant: str) -> str:
-    """Scraped-page text made from HTML the two ways CONVENTIONS.md §2 names."""
+    """Scraped-page text made from HTML the two ways CONVENTIONS.md §2 names,
+    or a third, harder one: trafilatura's ``html2txt``, the whole page on one
+    line, as converters and data sets that drop line breaks give it."""
+    if variant == "html2txt":
+        import trafilatura
+
+        return trafilatura.html2txt(html) or ""
     if variant == "inscriptis":
         import inscriptis
 

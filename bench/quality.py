@@ -1,7 +1,8 @@
 """Quality benchmark: cleaner vs peers on the article-extraction benchmark.
 
 Inputs are made from each page's HTML exactly as CONVENTIONS.md §2 says
-(inscriptis layout text, html-text flat text); scores are CONVENTIONS.md §3
+(inscriptis layout text, html-text flat text), plus trafilatura's html2txt
+(the whole page on one line: line breaks lost); scores are CONVENTIONS.md §3
 (4-gram shingle F1 of macro precision and recall).  All systems run in the
 same process on the same inputs, so their numbers and times are comparable.
 
@@ -29,7 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import aeb  # noqa: E402
 import peers  # noqa: E402
 
-VARIANTS = ("inscriptis", "html-text", "html")
+VARIANTS = ("inscriptis", "html-text", "html2txt", "html")
+#: The text inputs (made from the HTML before any timing).
+TEXTS = ("inscriptis", "html-text", "html2txt")
 
 
 def _cleaner_text(text: str) -> str:
@@ -41,9 +44,9 @@ def _cleaner_text(text: str) -> str:
 #: name -> (function, variants it runs on)
 SYSTEMS = {
     "cleaner": (_cleaner_text, VARIANTS),
-    "whole text": (peers.whole_text, ("inscriptis", "html-text")),
-    "c4 line rules": (peers.c4_lines, ("inscriptis", "html-text")),
-    "justext lines": (peers.justext_lines, ("inscriptis", "html-text")),
+    "whole text": (peers.whole_text, TEXTS),
+    "c4 line rules": (peers.c4_lines, TEXTS),
+    "justext lines": (peers.justext_lines, TEXTS),
     "trafilatura": (peers.trafilatura_html, ("html",)),
     "trafilatura precision": (peers.trafilatura_precision, ("html",)),
 }

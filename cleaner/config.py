@@ -79,6 +79,13 @@ class Config:
     #: ``glued_headline_min_words`` words (one more before a dateline), and
     #: before a no-space glue ``glued_capitals_share`` of them capitalised.
     glued_min_words: float = 12
+    #: On a page that lost its line breaks, a sentence of at least
+    #: ``capitalised_run_min_words`` words of which this share or more start
+    #: with a capital is menu items or headlines strung together ("Business
+    #: Features Finance Features Business Careers Tech Features Press
+    #: Releases...").  German prose capitalises its nouns: about 0.3-0.45.
+    capitalised_run_share: float = 0.75
+    capitalised_run_min_words: float = 12
     glued_headline_min_words: int = 4
     glued_capitals_share: float = 0.75
 

@@ -77,7 +77,7 @@ class Block:
     #: An item of a list that the paragraph above announced with a colon.
     listed: bool = False
     #: A sentence of a line that had lost its line breaks: printed after the
-    #: previous block of that line with a space, as it was written.
+    #: previous block of that line (if kept) with a space, as it was written.
     run_on: bool = False
 
     def keep(self, rule: Rule) -> None:

@@ -68,6 +68,7 @@ class Rule(enum.StrEnum):
     MENU_RUN = "heuristics.menu_run", "part of a run of short list items (a menu)"
     NO_LETTERS = "heuristics.no_letters", "no letters at all (symbols, numbers, separators)"
     REPETITIVE = "heuristics.repetitive", "a few words repeated over and over: filler, not prose"
+    CAPITALISED_RUN = "heuristics.capitalised_run", "a long line of capitalised words: menu items or headlines strung together"
     GLUED_TEASER = "heuristics.glued_teaser", "a Title-Case headline run into its summary ('...WR Options The 49ers...')"
 
     # region stage

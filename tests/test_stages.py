@@ -53,6 +53,13 @@ def test_a_page_collapsed_onto_one_line_is_cut_into_sentences():
     assert clean(doc.text, include_title=False) == doc.text
 
 
+def test_on_a_collapsed_page_a_sentence_of_capitalised_words_is_a_menu():
+    menu = "Home News Sport Weather Culture Travel Business Opinion Obituaries Classifieds Jobs Homes Cars Contact Us."
+    doc = clean_document(f"{menu} " + " ".join(COLLAPSED_STORY), include_title=False)
+    assert [b.rule for b in doc.blocks if b.text == menu] == [Rule.CAPITALISED_RUN]
+    assert doc.text == " ".join(COLLAPSED_STORY)
+
+
 def test_repair_leaves_abbreviations_and_names_alone():
     for line in ("The U.S.Army said so.", "He uses Node.js daily.", "McDonald's and iPhone sales rose."):
         assert repair.split(line) == [line]

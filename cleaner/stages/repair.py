@@ -110,6 +110,6 @@ def apply(doc: Document, config: Config) -> None:
         for i, piece in enumerate(pieces):
             out.append(
                 Block(piece, block.line, bullet=block.bullet if i == 0 else "", indent=block.indent,
-                      gap_before=block.gap_before if i == 0 else False, glued=True, run_on=run_on and i > 0)
+                      gap_before=block.gap_before if i == 0 else False, glued=True, run_on=run_on)
             )
     doc.blocks = out
