@@ -64,7 +64,8 @@ def check(text: str, diff_lines: int) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data", type=Path, default=aeb.DEFAULT_DATA, help="benchmark folder (default ../shared/bench/aeb)")
-    p.add_argument("--variants", nargs="+", default=list(aeb.TEXT_VARIANTS), choices=aeb.TEXT_VARIANTS)
+    p.add_argument("--variants", nargs="+", default=list(aeb.TEXT_VARIANTS), choices=(*aeb.TEXT_VARIANTS, "html2txt"),
+                   help="text inputs to check (html2txt, the page on one line, on request)")
     p.add_argument("--limit", type=int, default=0, help="check only the first N pages")
     p.add_argument("--diff-lines", type=int, default=12, help="diff lines shown per idempotence violation")
     args = p.parse_args(argv)
