@@ -169,7 +169,7 @@ def _about_boxes(blocks: list[Block], config: Config) -> None:
     on a short article it weighs more than the story.  Its header tells it;
     the box ends at the first line that is not a sentence.
     """
-    headers = lexicons.phrases("about_headers", config.lexicon_languages)
+    headers = lexicons.index(("about_headers",), config.lexicon_languages)  # kept on disk: read once
     for i, block in enumerate(blocks):
         if block.features.length > config.prefix_max_words or not headers.equals(block.features.key):
             continue

@@ -7,6 +7,7 @@ A rule only ever drops a line; the first rule that matches names the reason.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import regex
@@ -163,7 +164,9 @@ _TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:]{1,30}):[^()\[\]]{1,80}[)\]]$
 # The last sentence of a caption that is its credit: "... sprzątaniu. Fot.
 # Anna Kowalska", "... in Lyon. Photo: Jane Doe/AP": a label, then a colon
 # or full stop, then the name.
-_CREDIT_SENTENCE = regex.compile(r"[.!?]\s+([^.!?:\s][^.!?:]{0,29}?)[.:]\s*([^.!?:]{2,60})$")
+# (The standard library's engine: no Unicode classes needed, and compiling
+# with ``regex`` costs start-up.)
+_CREDIT_SENTENCE = re.compile(r"[.!?]\s+([^.!?:\s][^.!?:]{0,29}?)[.:]\s*([^.!?:]{2,60})$")
 
 
 def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -187,7 +190,7 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 # A photographer's credit in brackets that ends the line: "（記者林志明攝）".
-_BRACKETED = regex.compile(r"[(（]([^()（）]{1,30})[)）]$")
+_BRACKETED = re.compile(r"[(（]([^()（）]{1,30})[)）]$")
 
 
 def _bracketed_credit(b: Block, l: Langs) -> bool:

@@ -19,6 +19,7 @@ Nothing is added or removed: the pieces, joined, are the original line.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -74,7 +75,10 @@ def split(text: str, langs: tuple[str, ...] = ()) -> list[str]:
 # Where one sentence ends and the next begins, in a text whose lines were
 # collapsed: a sentence mark, maybe a closing quote, a space, then a capital
 # (or a letter of a script without case, or a digit); or a full-width mark.
-_SENTENCE_END = regex.compile(r"(?<=[.!?…][\"”’»)]?)\s+(?=[\"“‘«(]?[\p{Lu}\p{Lt}\p{Lo}\p{N}])|(?<=[。！？])(?=\S)")
+# Compiled on first use: only pages that lost their line breaks need it.
+@functools.cache
+def _sentence_end() -> regex.Pattern:
+    return regex.compile(r"(?<=[.!?…][\"”’»)]?)\s+(?=[\"“‘«(]?[\p{Lu}\p{Lt}\p{Lo}\p{N}])|(?<=[。！？])(?=\S)")
 
 
 def collapsed(blocks: list[Block], config: Config) -> bool:
@@ -90,7 +94,7 @@ def sentences(text: str) -> list[str]:
     >>> sentences("Home News Sport The council met. It voted 7-2. “We won,” she said. 总之。好的")
     ['Home News Sport The council met.', 'It voted 7-2.', '“We won,” she said.', '总之。', '好的']
     """
-    bounds = [0, *(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]
+    bounds = [0, *(m.start() for m in _sentence_end().finditer(text)), len(text)]
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
