@@ -10,10 +10,17 @@
   agreed on the same short list:"); the short lines after it are its list,
   not a menu, and weigh nothing either way in the search for the article.
 * A run of short lines punctuated as one sentence (commas or semicolons
-  at their ends, a full stop at the last) is a list of the article's.
+  at their ends, a full stop at the last), numbered steps, and a run of
+  amounts or facts between paragraphs are lists of the article's too.
+* An "About us" / "About me" header owns the paragraphs under it: a box
+  about the site or the author, however prose-like.
+* A run of short lines that all come again below it, in order, is a table
+  of contents or a menu the footer repeats.
 * A "more stories" header owns the headlines listed under it, up to the
   first sentence-like paragraph: the box is one piece of furniture, so the
-  article may go on after it at the cost of the header alone.
+  article may go on after it at the cost of the header alone.  A header
+  with its headline on the line, or with one link and paragraphs after it,
+  is a link inside the article and does not end it.
 * Teaser cards repeat one shape -- headline, author, date, summary -- card
   after card.  An article does not put a date or a byline in every few
   lines, so three or more repeats of a short shape holding one and a
@@ -271,7 +278,7 @@ def _tight_run(blocks: list[Block], start: int, max_words: float, ends: tuple[st
     j = start
     while j < len(blocks):
         item = blocks[j]
-        if item.decided or item.features.length > max_words or (j > start and item.gap_before):
+        if not _short_item(item, max_words) or (j > start and item.gap_before):
             break
         if ends and not item.text.endswith(ends):
             break
@@ -284,10 +291,11 @@ def _quantity_lists(blocks: list[Block], config: Config) -> None:
 
     "Zutaten" and "500 g Äpfel", "200 g Mehl", ... under it: lines this
     short cost the article's region like a menu, and cut a recipe in two.
-    Between prose, in a tight run of at least ``list_min_items`` lines most
-    of which hold a number (amounts, prices, dates, steps), they are the
-    article's list.  Menus and tag lists rarely hold numbers; a list of
-    bare names is left to the other stages.
+    Between prose (a paragraph above; a paragraph, or a heading with the
+    article under it, below), in a tight run of at least ``list_min_items``
+    lines most of which hold a number (amounts, prices, dates, steps), they
+    are the article's list.  Menus and tag lists rarely hold numbers; a list
+    of bare names is left to the other stages.
     """
     for i, block in enumerate(blocks):
         if i == 0 or block.decided or block.features.length > max(config.list_item_max_words, config.list_heading_max_words):
@@ -340,8 +348,8 @@ def _punctuated_lists(blocks: list[Block], config: Config) -> None:
     sentences marked as list items ("1. Préchauffez le four à 200 °C.", "2.
     Épluchez les pommes.") or under a heading ("Préparation"): the steps
     of a recipe or a how-to.  Short paragraphs one a line with nothing
-    over them are prose, not a list.  Menus and teaser
-    lists end their items in no punctuation at all.
+    over them are prose, not a list.  Menus and teaser lists end their
+    items in no punctuation at all.
     """
     i = 0
     while i < len(blocks):
