@@ -12,7 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from .rules import Rule
+from .rules import Rule
 
 
 class Verdict(enum.Enum):
@@ -189,8 +189,6 @@ def join(blocks: list[Block]) -> str:
 
 def _list_line(block: Block) -> bool:
     """A line of the article's list (not the headline or the standfirst)."""
-    from .rules import Rule
-
     return block.listed and block.role is Role.BODY and block.rule != Rule.STANDFIRST
 
 
