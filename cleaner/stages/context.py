@@ -30,6 +30,8 @@
 """
 from __future__ import annotations
 
+import bisect
+
 from .. import lexicons, tokens
 from ..config import Config
 from ..document import Block, Document
@@ -221,15 +223,20 @@ def _repeated_lists(blocks: list[Block], config: Config) -> None:
 
 def _repeated_run(blocks: list[Block], start: int, occurs: dict[str, list[int]]) -> int:
     """End of the run of entries from ``start`` (``start`` if none): each
-    entry's copy comes after the previous entry's, and all after the run."""
+    entry's copy comes after the previous entry's, and all after the run.
+
+    The run stops as soon as it reaches the first entry's copy, and copies
+    are found by bisection: a line repeated thousands of times costs a few
+    steps per line, not a scan of every repeat.
+    """
     copies: list[int] = []
     end = start
     while end < len(blocks) and (end == start or not blocks[end].gap_before):
-        after = max(end, copies[-1] if copies else end)
-        copy = next((k for k in occurs.get(blocks[end].text, ()) if k > after), None)
-        if copy is None:
+        places = occurs.get(blocks[end].text, ())
+        k = bisect.bisect_right(places, max(end, copies[-1]) if copies else end)
+        if k == len(places) or (copies and end >= copies[0]):
             break
-        copies.append(copy)
+        copies.append(places[k])
         end += 1
     return end if copies and copies[0] >= end else start
 
