@@ -42,9 +42,10 @@ class Config:
     wrap_max_width: int = 100
     wrap_slack: int = 20
     wrap_min_pairs: int = 3
-    #: A text whose lines average this many characters lost its line breaks
-    #: (a whole page on one line): its long lines are cut into sentences.
-    collapsed_line_chars: int = 1000
+    #: A text whose lines average this many words lost its line breaks (a
+    #: whole page on one line): its long lines are cut into sentences.
+    #: About 1,000 characters of English.
+    collapsed_line_words: float = 170
 
     # --- heuristics (jusText-style classes) ---------------------------------
     #: Below this many words a line is "short": it cannot carry an article on
@@ -86,6 +87,11 @@ class Config:
     #: Releases...").  German prose capitalises its nouns: about 0.3-0.45.
     capitalised_run_share: float = 0.75
     capitalised_run_min_words: float = 12
+    #: There, a "sentence" of ``long_run_min_words`` or more words is rarely
+    #: one: headlines and menu items glued without a full stop.  Half of its
+    #: words capitalised is enough to tell it (German prose stays below).
+    long_run_min_words: float = 40
+    long_run_share: float = 0.5
     glued_headline_min_words: int = 4
     glued_capitals_share: float = 0.75
 

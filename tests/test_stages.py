@@ -60,6 +60,27 @@ def test_on_a_collapsed_page_a_sentence_of_capitalised_words_is_a_menu():
     assert doc.text == " ".join(COLLAPSED_STORY)
 
 
+def test_a_collapsed_chinese_page_is_cut_at_its_full_stops():
+    # 700 characters of Chinese are 350 words: a collapsed page, though
+    # short in characters.
+    story = [f"记者从中国汽车工业协会获悉，今年{m}月我国新能源汽车产量同比增长百分之二十八，市场需求持续旺盛，企业纷纷扩大产能。" for m in range(1, 11)]
+    text = "首页 | 新闻 | 财经 | 科技 | 体育 " + "".join(story) + "版权所有 © 2026 新闻网"
+    doc = clean_document(text, include_title=False)
+    assert "".join(story[1:]) in doc.text.replace(" ", "")
+    assert "版权所有" not in doc.text
+
+
+def test_on_a_collapsed_page_a_long_run_of_headlines_is_not_a_sentence():
+    # Teaser headlines strung together with no full stop: 40+ words, half
+    # of them capitalised (the short-run rule wants three quarters).
+    teasers = ("Most Popular Thousands Of Disney Plus Accounts Were Hacked And Sold Online Man charged in "
+               "Northwest Side killing Spurs Lose Again At Home As Popovich Looks For Answers City Council "
+               "approves new budget for parks Watt Gives Out His Phone Number On Twitter Weather service "
+               "warns of storms this weekend in Bexar County.")
+    doc = clean_document(" ".join(COLLAPSED_STORY) + " " + teasers, include_title=False)
+    assert [b.rule for b in doc.blocks if b.text == teasers] == [Rule.CAPITALISED_RUN]
+
+
 def test_repair_leaves_abbreviations_and_names_alone():
     for line in ("The U.S.Army said so.", "He uses Node.js daily.", "McDonald's and iPhone sales rose."):
         assert repair.split(line) == [line]

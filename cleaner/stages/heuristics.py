@@ -97,8 +97,10 @@ def classify(block: Block, config: Config, known_language: bool, stoplist: froze
     # On a page that lost its line breaks, menus run into one another and
     # into the headline: a long "sentence" of capitalised words.  (On other
     # pages such a line is a subheading in title case or a list of names.)
-    if block.run_on and f.length >= config.capitalised_run_min_words and _capitalised_share(block.text.split()) >= config.capitalised_run_share:
-        return Quality.BAD, Rule.CAPITALISED_RUN
+    if block.run_on and f.length >= config.capitalised_run_min_words:
+        share = _capitalised_share(block.text.split())
+        if share >= config.capitalised_run_share or (f.length >= config.long_run_min_words and share >= config.long_run_share):
+            return Quality.BAD, Rule.CAPITALISED_RUN
     if f.length < config.length_low:
         return Quality.SHORT, Rule.INSIDE
     if not known_language:

@@ -27,6 +27,7 @@ import regex
 from .. import lexicons
 from ..config import Config
 from ..document import Block, Document
+from ..tokens import length
 
 # Two lower-case letters, a sentence end (maybe a closing quote), then a
 # capitalised word: "difference.Secretary".  Abbreviations ("U.S.Army") have
@@ -82,10 +83,17 @@ def _sentence_end() -> regex.Pattern:
 
 
 def collapsed(blocks: list[Block], config: Config) -> bool:
-    """The page's line breaks were lost: its lines average more characters
-    than ``collapsed_line_chars`` (a whole page on one line, as some
-    converters and data sets give it)."""
-    return bool(blocks) and sum(len(b.text) for b in blocks) >= config.collapsed_line_chars * len(blocks)
+    """The page's line breaks were lost: its lines average more than
+    ``collapsed_line_words`` words (a whole page on one line, as some
+    converters and data sets give it).
+
+    Words as :func:`cleaner.tokens.length` counts them, so that Chinese and
+    Japanese (two characters a word) count like other scripts; counted only
+    when the lines are long in characters at all (two a word at the least).
+    """
+    if not blocks or sum(len(b.text) for b in blocks) < 2 * config.collapsed_line_words * len(blocks):
+        return False  # most pages: short lines
+    return sum(length(b.text) for b in blocks) >= config.collapsed_line_words * len(blocks)
 
 
 def sentences(text: str) -> list[str]:
@@ -105,7 +113,7 @@ def apply(doc: Document, config: Config) -> None:
     whole_page = collapsed(doc.blocks, config)
     for block in doc.blocks:
         pieces = split(block.text, config.lexicon_languages) if not block.decided else [block.text]
-        run_on = whole_page and len(block.text) > config.collapsed_line_chars
+        run_on = whole_page and length(block.text) > config.collapsed_line_words
         if run_on:
             pieces = [s for piece in pieces for s in sentences(piece)]
         if len(pieces) == 1:
