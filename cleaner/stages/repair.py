@@ -82,18 +82,25 @@ def _sentence_end() -> regex.Pattern:
     return regex.compile(r"(?<=[.!?…][\"”’»)]?)\s+(?=[\"“‘«(]?[\p{Lu}\p{Lt}\p{Lo}\p{N}])|(?<=[。！？])(?=\S)")
 
 
-def collapsed(blocks: list[Block], config: Config) -> bool:
-    """The page's line breaks were lost: its lines average more than
-    ``collapsed_line_words`` words (a whole page on one line, as some
-    converters and data sets give it).
+def collapsed_lines(blocks: list[Block], config: Config) -> list[bool]:
+    """For each block, whether it is a long line of a page that lost its line
+    breaks (all False on other pages).
 
+    A page lost them when its lines average more than
+    ``collapsed_line_words`` words (a whole page on one line, as some
+    converters and data sets give it); its lines longer than that are cut.
     Words as :func:`cleaner.tokens.length` counts them, so that Chinese and
     Japanese (two characters a word) count like other scripts; counted only
-    when the lines are long in characters at all (two a word at the least).
+    when the lines are long in characters at all (two a word at the least),
+    and once.
     """
-    if not blocks or sum(len(b.text) for b in blocks) < 2 * config.collapsed_line_words * len(blocks):
-        return False  # most pages: short lines
-    return sum(length(b.text) for b in blocks) >= config.collapsed_line_words * len(blocks)
+    limit = config.collapsed_line_words
+    if not blocks or sum(len(b.text) for b in blocks) < 2 * limit * len(blocks):
+        return [False] * len(blocks)  # most pages: short lines
+    words = [length(b.text) for b in blocks]
+    if sum(words) < limit * len(blocks):
+        return [False] * len(blocks)
+    return [n > limit for n in words]
 
 
 def sentences(text: str) -> list[str]:
@@ -110,10 +117,8 @@ def apply(doc: Document, config: Config) -> None:
     """Replace each glued block by its pieces (same line number, same layout);
     on a collapsed page, each long line by its sentences."""
     out: list[Block] = []
-    whole_page = collapsed(doc.blocks, config)
-    for block in doc.blocks:
+    for block, run_on in zip(doc.blocks, collapsed_lines(doc.blocks, config)):
         pieces = split(block.text, config.lexicon_languages) if not block.decided else [block.text]
-        run_on = whole_page and length(block.text) > config.collapsed_line_words
         if run_on:
             pieces = [s for piece in pieces for s in sentences(piece)]
         if len(pieces) == 1:
