@@ -197,7 +197,8 @@ def _bracketed_credit(b: Block, l: Langs) -> bool:
     """'台北捷運新路線工程進入最後階段。（記者林志明攝）': a credit suffix ('photographed
     by') closes the brackets at the end of the line."""
     bracket = _BRACKETED.search(b.text)
-    return bracket is not None and bracket.group(1).rstrip().endswith(lexicons.phrases("credit_suffixes", l).unspaced)
+    # words(): kept on disk, so the first such line does not read every language's file.
+    return bracket is not None and bracket.group(1).rstrip().endswith(tuple(lexicons.words("credit_suffixes", l)))
 
 
 def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
