@@ -183,6 +183,17 @@ def test_a_header_with_a_topic_still_owns_the_headlines_under_it():
     assert rules_by_text(text)["Floods close the port of Beira"] == Rule.RELATED_ITEM
 
 
+def test_a_bulleted_box_ends_where_its_bullets_stop():
+    # A sidebar "Trending" list, then a breadcrumb and the headline: the
+    # headline is not the box's next item.
+    text = (f"Trending\n  * School board votes on closures\n  * Flood watch for the river\n"
+            f"Local News\n\nFifth Street Bridge to close for 18 months as work begins\n\n{PARA}\n\n{PARA2}")
+    rules = rules_by_text(text)
+    assert rules["Flood watch for the river"] == Rule.RELATED_ITEM
+    assert rules["Fifth Street Bridge to close for 18 months as work begins"] != Rule.RELATED_ITEM
+    assert clean_document(text).title == "Fifth Street Bridge to close for 18 months as work begins"
+
+
 SHORT_PARAS = [
     "Shop owners asked for the work to be done in stages.",
     "The mayor said the first lanes would open by the summer.",

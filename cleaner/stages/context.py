@@ -153,13 +153,20 @@ def _related_boxes(blocks: list[Block], config: Config) -> None:
         end = i + 1
         for item in blocks[i + 1 : i + 1 + config.related_box_max_items]:
             kind = shape(item, config)
-            if kind == "P" or item.end_marker:
+            if kind == "P" or item.end_marker or _leaves_list(blocks[i + 1], item):
                 break
             if not item.decided:
                 item.drop(Rule.RELATED_ITEM)
             end += 1
         if end - i - 1 <= 1 and _paragraphs_follow(blocks, end, config):
             block.end_marker = False  # a box of one link inside the article
+
+
+def _leaves_list(first: Block, item: Block) -> bool:
+    """A box whose items are bulleted ends where the bullets, or their
+    indent, stop: the breadcrumb and the headline under a sidebar list of
+    "Trending" links are not in the list."""
+    return bool(first.bullet) and (not item.bullet or item.indent != first.indent)
 
 
 def _paragraphs_follow(blocks: list[Block], i: int, config: Config) -> bool:
