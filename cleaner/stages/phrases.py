@@ -157,8 +157,9 @@ def _covered_by_share_prompts(f: Features, vocab: frozenset[str], c: Config) -> 
     return all(covered)
 
 
-# A credit in brackets at the end of a caption: "... the plague (Image: GETTY)".
-_TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:]{1,30}):[^()\[\]]{1,80}[)\]]$")
+# A credit in brackets at the end of a caption: "... the plague (Image: GETTY)",
+# "... weight limit. (AP Photo/Dale Mertens, File)".
+_TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:/]{1,30})[:/][^()\[\]]{1,80}[)\]]$")
 
 
 # The last sentence of a caption that is its credit: "... sprzątaniu. Fot.
@@ -176,7 +177,7 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if label and _is("caption_labels", label, l):
         return True
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
-    if trailing and f.length <= c.contains_max_words and _is("caption_labels", lexicons.key(trailing.group(1)), l):
+    if trailing and f.length <= c.bracketed_credit_max_words and _trailing_label(lexicons.key(trailing.group(1)), l):
         return True
     if f.length > c.caption_line_max_words:
         return False
@@ -187,6 +188,12 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if "caption_openers" in spots and f.hits.prefix("caption_openers", min_words=1):
         return True
     return b.text.endswith((")", "）")) and _bracketed_credit(b, l)
+
+
+def _trailing_label(head: str, l: Langs) -> bool:
+    """The label of a bracketed credit: a caption label, or an agency's name
+    and one ("AP Photo", "Reuters Photo")."""
+    return _is("caption_labels", head, l) or (" " in head and _is("caption_labels", head.rpartition(" ")[2], l))
 
 
 # A photographer's credit in brackets that ends the line: "（記者林志明攝）".
