@@ -134,10 +134,10 @@ class Config:
     signoff_max_words: float = 10
     credit_max_words: float = 12
     caption_line_max_words: float = 22
-    #: A caption closed by its credit in brackets ("... on Oct. 3. (AP
-    #: Photo/Jane Doe, File)") may run longer: news agencies' captions
-    #: describe the picture in a sentence or two.
-    bracketed_credit_max_words: float = 45
+    #: A caption closed by its credit ("... on Oct. 3. (AP Photo/Jane Doe,
+    #: File)", "... segunda-feira Foto: Leo Drumond/Diário") may run longer:
+    #: news agencies' captions describe the picture in a sentence or two.
+    credited_caption_max_words: float = 45
     related_inline_max_words: float = 30
     #: A line's label ("Image:", "You are here:") is at most this many characters.
     label_max_chars: int = 40

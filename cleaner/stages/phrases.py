@@ -176,13 +176,17 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     label = _label(b.text, c.label_max_chars)
     if label and _is("caption_labels", label, l):
         return True
+    if f.length > c.credited_caption_max_words:
+        return False
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
-    if trailing and f.length <= c.bracketed_credit_max_words and _trailing_label(lexicons.key(trailing.group(1)), l):
+    if trailing and _trailing_label(lexicons.key(trailing.group(1)), l):
+        return True
+    spots = f.hits.spots
+    if "caption_labels" in spots and _ends_in_credit(b, f, l):
         return True
     if f.length > c.caption_line_max_words:
         return False
-    spots = f.hits.spots
-    if "caption_labels" in spots and (" " in f.hits.prefix("caption_labels") or _ends_in_credit(b, f, l)):
+    if "caption_labels" in spots and " " in f.hits.prefix("caption_labels"):
         return True
     # "图为某汽车企业生产车间": a caption opener ("the picture shows") starts the line.
     if "caption_openers" in spots and f.hits.prefix("caption_openers", min_words=1):
@@ -213,10 +217,34 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
     if not any(pos > 0 for pos, _ in f.hits.spots["caption_labels"]):
         return False
     last = _CREDIT_SENTENCE.search(b.text)
-    if last is None or not _is("caption_labels", lexicons.key(last.group(1)), l):
+    if last is not None and _is("caption_labels", lexicons.key(last.group(1)), l):
+        credit = last.group(2)
+    else:
+        credit = _colon_credit(b.text, l)
+    if not credit:
         return False
-    credit = last.group(2)
+    if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
+        return len(credit) <= _UNSPACED_CREDIT_MAX_CHARS and not _SENTENCE_MARKS.search(credit)
     return bool(_CREDIT_SHAPE.search(credit)) or all(_NAME_WORD.match(w.strip(",")) for w in credit.split())
+
+
+_UNSPACED_CREDIT_MAX_CHARS = 15
+_SENTENCE_MARKS = re.compile(r"[.!?。！？，,]")
+
+
+def _colon_credit(text: str, l: Langs) -> str:
+    """What follows the line's last colon, when a caption label stands right
+    before it: the credit of a caption without a full stop ("... segunda-feira
+    Foto: Leo Drumond/Diário", "... AI助手 图片来源：视觉中国")."""
+    head, colon, credit = text.replace("：", ":").rpartition(":")
+    words = head.split()
+    if not colon or len(words) < 2:
+        return ""
+    for n in (1, 2):
+        label = " ".join(words[-n:])
+        if not label[:1].islower() and _is("caption_labels", lexicons.key(label), l):
+            return credit.strip()
+    return ""
 
 
 def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
