@@ -41,6 +41,7 @@ class Rule(enum.StrEnum):
     RELATED_ITEM = "related.box_item", "a headline listed under a 'more stories' header"
     CAPTION_LABEL = "caption.label", "an image caption or credit ('Image: ...', 'Photo: ...')"
     CAPTION_CREDIT = "caption.credit", "a photo or agency credit ('Name | Pool | Reuters')"
+    CAPTION_WITH_CREDIT = "caption.with_credit", "a caption that ends in its credit ('... (AP Photo/Jane Doe)', '... Fot. Anna Kowalska')"
     CAPTION_TEXT = "caption.text", "the caption or alt text right above an image credit"
     APPEAL_BOX = "appeal.box", "a paragraph inside an appeal box (between two appeal lines)"
     TEASER_CARDS = "teasers.repeated_cards", "a run of teaser cards of one shape (headline, byline or date, summary)"

@@ -278,6 +278,16 @@ def test_a_caption_alone_under_its_credit_is_dropped():
     assert rules[caption] == Rule.CAPTION_TEXT
 
 
+def test_the_paragraph_above_a_caption_that_holds_its_own_credit_is_kept():
+    # The credit line carries its caption ("... (Photo: X)"): the line above
+    # it, with no blank line between, is the article's lead, not a caption.
+    lead = "Four hikers spent several hours on an icy trail near the pass before the rescuers reached them."
+    caption = "Rescuers at work near the mountain hut (Photo: Jan Wierzba)"
+    rules = rules_by_text(f"{lead}\n{caption}\n\n{PARA}\n\n{PARA2}")
+    assert rules[caption] == Rule.CAPTION_WITH_CREDIT
+    assert rules[lead] != Rule.CAPTION_TEXT
+
+
 def test_a_paragraph_that_goes_on_under_a_credit_is_kept():
     # No blank line after the line below the credit: a page that does not
     # separate its paragraphs, where the line is the article going on.

@@ -38,7 +38,7 @@ from ..document import Block, Document
 from ..features import QUOTE_OPENERS
 from ..rules import Rule
 
-_CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT})
+_CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT, Rule.CAPTION_WITH_CREDIT})
 _MENU = frozenset({Rule.NAVIGATION, Rule.MENU_ROW})
 
 
@@ -58,7 +58,8 @@ def _captions(blocks: list[Block], config: Config) -> None:
             above = blocks[j]
             if below.gap_before or above.decided or above.features.length > config.caption_max_words:
                 break
-            is_caption = below is block or above.glued and above.line == block.line
+            # A credit line is the caption's last line, unless it holds its caption.
+            is_caption = (below is block and block.rule is not Rule.CAPTION_WITH_CREDIT) or (above.glued and above.line == block.line)
             if not is_caption and above.features.terminal:
                 break
             above.drop(Rule.CAPTION_TEXT)

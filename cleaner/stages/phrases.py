@@ -171,27 +171,33 @@ _CREDIT_SENTENCE = re.compile(r"[.!?]\s+([^.!?:\s][^.!?:]{0,29}?)[.:]\s*([^.!?:]
 
 
 def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """'Image: Leah Millis/REUTERS', '... (Photo: AP)', 'Image copyright Getty',
-    or a short caption ending in its credit ('... Fot. Anna Kowalska')."""
+    """A credit or caption opening with its label: 'Image: Leah Millis/REUTERS',
+    'Fot. Jan Wierzba / Agencja Podhale', 'Image copyright Getty', '图为...'."""
     label = _label(b.text, c.label_max_chars)
     if label and _is("caption_labels", label, l):
         return True
+    if f.length <= c.credit_max_words and _abbreviated_label_credit(b.text, c, l):
+        return True
+    if f.length > c.caption_line_max_words:
+        return False
+    spots = f.hits.spots
+    if "caption_labels" in spots and " " in f.hits.prefix("caption_labels"):
+        return True
+    # "图为某汽车企业生产车间": a caption opener ("the picture shows") starts the line.
+    return "caption_openers" in spots and bool(f.hits.prefix("caption_openers", min_words=1))
+
+
+def _caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """A caption that ends in its credit: '... (AP Photo/Jane Doe)', '... Fot.
+    Anna Kowalska', '... segunda-feira Foto: Leo Drumond/Diário', '...（記者林志明攝）'."""
     if f.length > c.credited_caption_max_words:
         return False
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
     if trailing and _trailing_label(lexicons.key(trailing.group(1)), l):
         return True
-    spots = f.hits.spots
-    if "caption_labels" in spots and _ends_in_credit(b, f, l):
+    if "caption_labels" in f.hits.spots and _ends_in_credit(b, f, l):
         return True
-    if f.length > c.caption_line_max_words:
-        return False
-    if "caption_labels" in spots and " " in f.hits.prefix("caption_labels"):
-        return True
-    # "图为某汽车企业生产车间": a caption opener ("the picture shows") starts the line.
-    if "caption_openers" in spots and f.hits.prefix("caption_openers", min_words=1):
-        return True
-    return b.text.endswith((")", "）")) and _bracketed_credit(b, l)
+    return f.length <= c.caption_line_max_words and b.text.endswith((")", "）")) and _bracketed_credit(b, l)
 
 
 def _trailing_label(head: str, l: Langs) -> bool:
@@ -200,7 +206,8 @@ def _trailing_label(head: str, l: Langs) -> bool:
     return _is("caption_labels", head, l) or (" " in head and _is("caption_labels", head.rpartition(" ")[2], l))
 
 
-# A photographer's credit in brackets that ends the line: "（記者林志明攝）".
+# A photographer's credit, or a caption label, in brackets that ends the line:
+# "（記者林志明攝）", "(zdjęcie ilustracyjne)".
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,30})[)）]$")
 
 
@@ -209,7 +216,11 @@ def _bracketed_credit(b: Block, l: Langs) -> bool:
     by') closes the brackets at the end of the line."""
     bracket = _BRACKETED.search(b.text)
     # words(): kept on disk, so the first such line does not read every language's file.
-    return bracket is not None and bracket.group(1).rstrip().endswith(tuple(lexicons.words("credit_suffixes", l)))
+    if bracket is None:
+        return False
+    inside = bracket.group(1).rstrip()
+    # "... Hali Gąsienicowej (zdjęcie ilustracyjne)": a caption label in brackets.
+    return inside.endswith(tuple(lexicons.words("credit_suffixes", l))) or _is("caption_labels", lexicons.key(inside), l)
 
 
 def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
@@ -225,7 +236,18 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
         return False
     if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
         return len(credit) <= _UNSPACED_CREDIT_MAX_CHARS and not _SENTENCE_MARKS.search(credit)
+    return _credit_shaped(credit)
+
+
+def _credit_shaped(credit: str) -> bool:
+    """A name or an agency: 'Jane Doe/AP', 'Anna Kowalska', 'Jan Wierzba / Agencja Podhale'."""
     return bool(_CREDIT_SHAPE.search(credit)) or all(_NAME_WORD.match(w.strip(",")) for w in credit.split())
+
+
+def _abbreviated_label_credit(text: str, c: Config, l: Langs) -> bool:
+    """'Fot. Jan Wierzba / Agencja Podhale': a label ended by a full stop, then a credit."""
+    head, dot, credit = text.partition(". ")
+    return bool(dot) and len(head) <= c.label_max_chars and _is("caption_labels", lexicons.key(head), l) and _credit_shaped(credit)
 
 
 _UNSPACED_CREDIT_MAX_CHARS = 15
@@ -364,6 +386,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.RELATED_HEADER, "related", _related_header),
     (Rule.SIGNOFF, None, lambda b, f, c, l: _signoff_shape(b, f, c) or _signoff_phrase(b, f, c, l)),
     (Rule.CAPTION_LABEL, None, _caption_label),
+    (Rule.CAPTION_WITH_CREDIT, None, _caption_with_credit),
     (Rule.CAPTION_CREDIT, "photo_agencies", _caption_credit),
     (Rule.COOKIE, "cookie", _contains_in_short("cookie")),
     (Rule.APPEAL, "appeal", _contains_in_short("appeal")),
