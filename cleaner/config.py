@@ -188,6 +188,9 @@ class Config:
     #: An "About us" / "About the author" header owns at most this many
     #: paragraphs under it (a site blurb, an author's bio).
     about_box_max_blocks: int = 2
+    #: The longest name (in words) that an about box names: its header
+    #: ("About Northwind Energy") or its first line (the author's name).
+    about_name_max_words: int = 4
     #: A table of contents (or a menu the footer repeats) lists at least this
     #: many short lines that all come again below it, in order.
     repeated_list_min_items: int = 3

@@ -183,6 +183,32 @@ def test_a_header_with_a_topic_still_owns_the_headlines_under_it():
     assert rules_by_text(text)["Floods close the port of Beira"] == Rule.RELATED_ITEM
 
 
+BRIEF = ["A fire broke out in a warehouse on Mill Street on Saturday afternoon, the fire brigade said.",
+         "Nobody was hurt, and the police are looking into the cause of the fire, a spokesman said."]
+
+
+@pytest.mark.parametrize("header, blurb", [
+    ("About Northwind Energy", "Northwind Energy is a leading developer of renewable energy projects in North America, with more than three gigawatts in operation."),
+    ("À propos de Marc Delpech", "Journaliste à l'agence de Figeac depuis 2012, Marc Delpech couvre l'actualité du Ségala et de la vallée du Lot."),
+])
+def test_an_about_box_named_in_its_header_goes_when_its_paragraph_names_it_again(header, blurb):
+    doc = clean_document("\n\n".join([*BRIEF, header, blurb]), include_title=False)
+    assert doc.text.split("\n\n") == BRIEF
+    assert [b.rule for b in doc.blocks if b.text in (header, blurb)] == [Rule.ABOUT_BOX, Rule.ABOUT_BOX]
+
+
+def test_a_subheading_about_something_the_paragraph_below_does_not_name_is_the_articles():
+    section = ["About Town Hall", "The council met on Monday and voted to keep the old building open for another year, the mayor said."]
+    doc = clean_document("\n\n".join([*BRIEF, *section, BRIEF[0] + " " + BRIEF[1]]), include_title=False)
+    assert all(b.rule is not Rule.ABOUT_BOX for b in doc.blocks)
+
+
+def test_the_authors_name_under_an_about_the_author_header_goes_with_the_bio():
+    bio = "Jonas schreibt seit 2019 für das Magazin über IT-Sicherheit, Datenschutz und alles, was mit Android zu tun hat."
+    doc = clean_document("\n\n".join([*BRIEF, "Über den Autor", "Jonas Brettschneider", bio]), include_title=False)
+    assert [b.rule for b in doc.blocks if b.text in ("Jonas Brettschneider", bio)] == [Rule.ABOUT_BOX, Rule.ABOUT_BOX]
+
+
 def test_a_bulleted_box_ends_where_its_bullets_stop():
     # A sidebar "Trending" list, then a breadcrumb and the headline: the
     # headline is not the box's next item.

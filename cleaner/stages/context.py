@@ -188,16 +188,48 @@ def _about_boxes(blocks: list[Block], config: Config) -> None:
     """
     headers = lexicons.index(("about_headers",), config.lexicon_languages)  # kept on disk: read once
     for i, block in enumerate(blocks):
-        if block.features.length > config.prefix_max_words or not headers.equals(block.features.key):
+        if block.features.length > config.prefix_max_words:
             continue
-        if i > 0 and (blocks[i - 1].rule in _MENU or shape(blocks[i - 1], config) == "H"):
-            continue  # the last item of a menu ("News", "Contact", "About us")
+        if headers.equals(block.features.key):
+            if i > 0 and (blocks[i - 1].rule in _MENU or shape(blocks[i - 1], config) == "H"):
+                continue  # the last item of a menu ("News", "Contact", "About us")
+        elif not _about_named(blocks, i, config):
+            continue
         if not block.decided:
             block.drop(Rule.ABOUT_BOX)
-        for item in blocks[i + 1 : i + 1 + config.about_box_max_blocks]:
+        items = blocks[i + 1 : i + 1 + config.about_box_max_blocks + 1]
+        if items and _name_line(items[0], config):
+            items[0].drop(Rule.ABOUT_BOX)  # "About the author", then the author's name
+            items = items[1:]
+        for item in items[: config.about_box_max_blocks]:
             if item.decided or shape(item, config) not in ("P", "S"):
                 break
             item.drop(Rule.ABOUT_BOX)
+
+
+def _name_line(block: Block, config: Config) -> bool:
+    """A line of a few capitalised words and nothing else: a name."""
+    words = block.text.split()
+    return not block.decided and len(words) <= config.about_name_max_words and all(w[:1].isupper() for w in words)
+
+
+def _about_named(blocks: list[Block], i: int, config: Config) -> bool:
+    """'About Northwind Energy', 'À propos de Marc Delpech': an about prefix
+    and a name, which the paragraph below names again (a subheading "About
+    the costs" names nothing, and the section below it is the article's)."""
+    block = blocks[i]
+    if block.features.terminal or i + 1 >= len(blocks) or not block.text[:1].isupper():
+        return False
+    words, keys = block.text.split(), block.features.key.split(" ")
+    prefixes = lexicons.index(("about_prefixes",), config.lexicon_languages)
+    for n in range(1, min(len(words), len(keys), _ABOUT_PREFIX_MAX_WORDS + 1)):
+        name = words[n:]
+        if len(name) <= config.about_name_max_words and prefixes.equals(" ".join(keys[:n])) and all(w[:1].isupper() for w in name):
+            return " ".join(name) in blocks[i + 1].text
+    return False
+
+
+_ABOUT_PREFIX_MAX_WORDS = 3
 
 
 def _repeated_lists(blocks: list[Block], config: Config) -> None:
