@@ -209,6 +209,17 @@ def test_the_authors_name_under_an_about_the_author_header_goes_with_the_bio():
     assert [b.rule for b in doc.blocks if b.text in ("Jonas Brettschneider", bio)] == [Rule.ABOUT_BOX, Rule.ABOUT_BOX]
 
 
+def test_a_subheading_set_back_from_an_inline_box_is_the_articles():
+    # inscriptis indents the box; the subheading stands at the paragraphs' indent.
+    more = ["Farmers in the valley have been carrying water to their herds in tanks since the springs ran dry in July, the union said.",
+            "The prefecture will meet the farmers' unions and the towns on August 22 to decide whether the restrictions go on."]
+    text = (f"Bike lanes for the whole city\n\n  {PARA} {PARA2}\n\n    Read also\n\n    Water restrictions: the map of the towns\n\n"
+            f"  Herds watered from the tank\n\n  {more[0]} {PARA3}\n\n  {more[1]} {PARA3}")
+    rules = rules_by_text(text)
+    assert rules["Water restrictions: the map of the towns"] == Rule.RELATED_ITEM
+    assert rules["Herds watered from the tank"] == Rule.INSIDE
+
+
 def test_a_bulleted_box_ends_where_its_bullets_stop():
     # A sidebar "Trending" list, then a breadcrumb and the headline: the
     # headline is not the box's next item.

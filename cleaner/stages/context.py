@@ -151,15 +151,18 @@ def _related_boxes(blocks: list[Block], config: Config) -> None:
         if _carries_its_link(block, config):
             block.end_marker = False  # an inline link, like "Read more: ..."
             continue
-        end = i + 1
+        end, resumed = i + 1, False
         for item in blocks[i + 1 : i + 1 + config.related_box_max_items]:
             kind = shape(item, config)
             if kind == "P" or item.end_marker or _leaves_list(blocks[i + 1], item):
                 break
+            resumed = end > i + 1 and _subheading_out_of_box(blocks, i + 1, end, config)
+            if resumed:
+                break
             if not item.decided:
                 item.drop(Rule.RELATED_ITEM)
             end += 1
-        if end - i - 1 <= 1 and _paragraphs_follow(blocks, end, config):
+        if end - i - 1 <= 1 and (resumed or _paragraphs_follow(blocks, end, config)):
             block.end_marker = False  # a box of one link inside the article
 
 
@@ -168,6 +171,15 @@ def _leaves_list(first: Block, item: Block) -> bool:
     indent, stop: the breadcrumb and the headline under a sidebar list of
     "Trending" links are not in the list."""
     return bool(first.bullet) and (not item.bullet or item.indent != first.indent)
+
+
+def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config) -> bool:
+    """``blocks[j]`` is a subheading that the article goes on under: set back
+    from the box's indent to that of the two paragraphs that follow it."""
+    item = blocks[j]
+    if item.bullet or shape(item, config) != "H" or item.indent == blocks[first].indent:
+        return False
+    return _paragraphs_follow(blocks, j + 1, config) and blocks[j + 1].indent == item.indent
 
 
 def _paragraphs_follow(blocks: list[Block], i: int, config: Config) -> bool:
