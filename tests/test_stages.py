@@ -140,6 +140,14 @@ def test_menu_run_of_bullets_is_dropped():
     assert rules["Sport"] == Rule.MENU_RUN
 
 
+def test_a_subheading_with_another_bullet_does_not_join_the_menu_run_above_it():
+    links = "\n".join(f"  * {w}" for w in ("Storm warning for the coast", "Ferry times change", "Bridge closes in June"))
+    after = ["More than half of the island's working divers are now over seventy, and the school hopes to train thirty new ones a year.",
+             "The course runs every Saturday from October to February, and it ends with a month of dives alongside experienced divers."]
+    text = f"{PARA} {PARA2}\n\n{links}\n\n■ Half of the divers are over seventy\n\n{after[0]} {PARA3}\n\n{after[1]} {PARA3}"
+    assert rules_by_text(text)["Half of the divers are over seventy"] == Rule.INSIDE
+
+
 # region ----------------------------------------------------------------------
 
 def test_best_span_is_the_maximum_sum_run():

@@ -135,7 +135,8 @@ def _menu_runs(doc: Document, config: Config) -> None:
     """Runs of short list items are menus, even inside the article's region."""
     run: list[Block] = []
     for block in [*doc.blocks, None]:
-        if block is not None and block.bullet and block.quality in (Quality.SHORT, Quality.BAD):
+        item = block is not None and bool(block.bullet) and block.quality in (Quality.SHORT, Quality.BAD)
+        if item and (not run or _marker(block) == _marker(run[-1])):
             run.append(block)
             continue
         if len(run) >= config.menu_run_min:
@@ -143,7 +144,13 @@ def _menu_runs(doc: Document, config: Config) -> None:
                 b.quality = Quality.BAD
                 if not b.decided:
                     b.drop(Rule.MENU_RUN)
-        run = []
+        run = [block] if item else []
+
+
+def _marker(block: Block) -> str:
+    """The kind of a list item's bullet: a run of menu items shares one
+    ("■ Subheading" after a "* link" list is not its next item)."""
+    return "1." if block.bullet[:1].isdigit() else block.bullet
 
 
 def apply(doc: Document, config: Config) -> None:
