@@ -72,7 +72,7 @@ Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 
 #: Concepts whose phrases are looked for in every line, in one scan.
-SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "disclosure", "cookie", "appeal",
+SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "disclosure", "syndication", "cookie", "appeal",
            "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "signoff")
 
 
@@ -332,6 +332,11 @@ def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if f.length > c.related_inline_max_words:
         return False
     sep = _LABEL_SEP.search(b.text, 0, c.label_max_chars + 1)
+    if sep is None and f.unspaced:
+        # "延伸阅读 拆解七款旗舰机后...": Chinese and Japanese put no space
+        # inside a sentence, so a space after the label separates it.
+        head, space, rest = b.text.partition(" ")
+        return bool(space and rest) and _is("related", lexicons.key(head), l)
     if sep is None or not _WORD.search(b.text, sep.end()):
         return False
     head = b.text[: sep.start()]
@@ -383,6 +388,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.SEARCH, "search", _contains_in_short("search")),
     (Rule.AD, "ads", _equals("ads")),
     (Rule.DISCLOSURE, "disclosure", _contains_in_short("disclosure")),
+    (Rule.SYNDICATION, "syndication", _contains_in_short("syndication")),
     (Rule.RELATED_HEADER, "related", _related_header),
     (Rule.SIGNOFF, None, lambda b, f, c, l: _signoff_shape(b, f, c) or _signoff_phrase(b, f, c, l)),
     (Rule.CAPTION_LABEL, None, _caption_label),
