@@ -59,6 +59,7 @@ FIRES = [
     ("Read more: Storm closes ports along the coast", Rule.RELATED_INLINE),
     ("相关阅读：北京地铁新线路年底开通", Rule.RELATED_INLINE),
     ("延伸阅读 拆解七款旗舰机后，我们找到了内存涨价的真正原因", Rule.RELATED_INLINE),
+    ("Lesen Sie auch Parken in Altenbrück Stadt prüft Aufstockung des Bahnhofsparkhauses um zwei Etagen", Rule.RELATED_HEADER),
     ("本文来自微信公众号“硅基观察”（ID：guijiguancha），作者：林舟，编辑：陈默，锐观科技经授权发布。", Rule.SYNDICATION),
     ("This article was originally published on The Conversation. Read the original article.", Rule.SYNDICATION),
     ("Dieser Artikel erschien zuerst bei der Zeit.", Rule.SYNDICATION),

@@ -351,7 +351,9 @@ def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
     is the article talking, not a header."""
     if "related" in f.hits.exact:
         return True
-    return not f.terminal and _short(f, c.prefix_max_words) and bool(f.hits.prefix("related"))
+    # A header glued to its link ("Lesen Sie auch Parken in Altenbrück Stadt
+    # prüft ...") is as long as an inline "Read more: <headline>".
+    return not f.terminal and _short(f, c.related_inline_max_words) and bool(f.hits.prefix("related"))
 
 
 def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
