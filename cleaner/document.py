@@ -95,6 +95,16 @@ class Block:
         """True once a stage has given this block a verdict with a reason."""
         return bool(self.rule)
 
+    @property
+    def marker(self) -> str:
+        """The kind of the block's list bullet ("" for none; "1." for any
+        number): the items of one list share it.
+
+        >>> Block("Sport", 1, bullet="12.").marker, Block("Sport", 1, bullet="■").marker
+        ('1.', '■')
+        """
+        return "1." if self.bullet[:1].isdigit() else self.bullet
+
     def to_dict(self) -> dict[str, Any]:
         return {"line": self.line, "text": self.text, "verdict": self.verdict.value, "rule": str(self.rule)}
 

@@ -136,7 +136,8 @@ def _menu_runs(doc: Document, config: Config) -> None:
     run: list[Block] = []
     for block in [*doc.blocks, None]:
         item = block is not None and bool(block.bullet) and block.quality in (Quality.SHORT, Quality.BAD)
-        if item and (not run or _marker(block) == _marker(run[-1])):
+        # A run shares one bullet: "■ Subheading" after a "* link" list is not its next item.
+        if item and (not run or block.marker == run[-1].marker):
             run.append(block)
             continue
         if len(run) >= config.menu_run_min:
@@ -145,12 +146,6 @@ def _menu_runs(doc: Document, config: Config) -> None:
                 if not b.decided:
                     b.drop(Rule.MENU_RUN)
         run = [block] if item else []
-
-
-def _marker(block: Block) -> str:
-    """The kind of a list item's bullet: a run of menu items shares one
-    ("■ Subheading" after a "* link" list is not its next item)."""
-    return "1." if block.bullet[:1].isdigit() else block.bullet
 
 
 def apply(doc: Document, config: Config) -> None:
