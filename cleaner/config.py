@@ -242,6 +242,10 @@ class Config:
     #: teasers: short lines recur legitimately inside an article ("Meal 2",
     #: "Eat every 2-3 hours" under each heading of a meal plan).
     repeat_min_words: float = 10
+    #: A headline inside the article that a list after it repeats is a link
+    #: card from this many words: shorter lines ("Watch", "Photos") repeat
+    #: by chance.
+    echo_min_words: float = 4
 
     # --- author bio -------------------------------------------------------
     #: A bio ("Jane Doe is a reporter who covers ...") is looked for among

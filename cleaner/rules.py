@@ -81,6 +81,7 @@ class Rule(enum.StrEnum):
     # dedupe stage
     DUPLICATE = "dedupe.repeated_line", "the same line appeared earlier"
     TEASER = "dedupe.truncated_teaser", "a teaser that repeats the start of a later paragraph"
+    ECHOED_TEASER = "dedupe.echoed_teaser", "a headline inside the article that a teaser list after it repeats (an embedded link card)"
 
     # title
     TITLE = "title.headline", "the headline"

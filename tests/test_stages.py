@@ -446,6 +446,27 @@ def test_truncated_teaser_of_a_later_paragraph():
     assert any(b.rule == Rule.TEASER and b.text == teaser for b in doc.blocks)
 
 
+ECHO_BODY = [
+    "The street was rebuilt in four months, but the arguing about it took eleven years, and most of it happened over coffee. " + PARA,
+    "The version that was finally built came out of something much slower: years of meetings with the people who were angriest. " + PARA2,
+    "A temporary trial, with planters and paint, is something the city could do next spring for almost nothing at all. " + PARA3,
+]
+
+
+def test_a_link_card_inside_the_article_that_the_list_below_repeats_goes():
+    card = "The painted lane is a lie we tell ourselves"
+    text = "\n\n".join([ECHO_BODY[0], ECHO_BODY[1], card, ECHO_BODY[2], "Comments", "Top posts", card, "Who plows the bike lane?"])
+    assert [b.rule for b in clean_document(text).blocks if b.text == card] == [Rule.ECHOED_TEASER, Rule.OUTSIDE]
+
+
+def test_the_headline_that_a_most_read_list_repeats_stays():
+    headline = "Bike lanes for the whole city by next spring"
+    text = "\n\n".join([headline, *ECHO_BODY, "Most read", headline, "Ferry times change on Monday"])
+    doc = clean_document(text)
+    assert doc.title == headline
+    assert all(b.rule is not Rule.ECHOED_TEASER for b in doc.blocks)
+
+
 def test_a_teaser_above_the_article_is_not_taken_for_its_headline():
     teaser = PARA.rstrip(".")
     doc = clean_document(f"{teaser}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")

@@ -7,7 +7,7 @@ number into 0, which would make different score lines look repeated.
 from __future__ import annotations
 
 from ..config import Config
-from ..document import Block, Document
+from ..document import Block, Document, Quality
 from ..rules import Rule
 
 
@@ -17,6 +17,7 @@ def apply(doc: Document, config: Config) -> None:
     # own (a meal plan per day, a refrain), and dropping it loses recall.
     if not doc.preselected:
         _repeats(doc, config)
+        _echoed_teasers(doc, config)
     _teasers(doc, config)
 
 
@@ -47,6 +48,33 @@ def _repeats(doc: Document, config: Config) -> None:
             first[k] = block
         else:
             block.drop(Rule.DUPLICATE)
+
+
+_DASHES = ("—", "–")
+
+
+def _echoed_teasers(doc: Document, config: Config) -> None:
+    """A headline-like line inside the article that comes back among the
+    dropped lines after it: a link card embedded in the story ("The painted
+    lane is a lie we tell ourselves" / its subtitle), whose post the "more
+    from this site" list below lists again.
+
+    Only between the article's first and last paragraphs: its own headline
+    above it comes back in "most read" lists, and it is the headline.
+    """
+    blocks = doc.blocks
+    body = [i for i, b in enumerate(blocks) if b.kept and b.quality is Quality.GOOD]
+    if len(body) < 2:
+        return
+    first, last = body[0], body[-1]
+    after = {_words(b) for b in blocks[last + 1 :] if not b.kept and b.features is not None and b.features.length >= config.echo_min_words}
+    if not after:
+        return
+    for block in blocks[first + 1 : last]:
+        f = block.features
+        headline = block.text[:1].isalnum() and block.bullet not in _DASHES  # not a quote's "— Name (@handle) date"
+        if block.kept and f is not None and headline and not f.terminal and f.length >= config.echo_min_words and _words(block) in after:
+            block.drop(Rule.ECHOED_TEASER)
 
 
 def _teasers(doc: Document, config: Config) -> None:
