@@ -1,18 +1,21 @@
 """Hand-made HTML pages in several languages: snippets that must and must not
-come out.
+come out, from the raw HTML and from the page's text.
 
 Each ``fixtures/pages/<name>.html`` is a page written for this project in the
-way of a real site of its kind (a WordPress blog, a news portal, a page laid
-out with a table...), and ``<name>.snippets`` says, from CONVENTIONS.md, what
-the cleaned text holds: ``+ text`` must appear in it, ``- text`` must not
-(whitespace compared loosely).  This is the shape of the multilingual
-evaluation the project is judged by, on pages of our own; the pages go
-through the HTML path (trafilatura, then the text stages).
+way of a real site of its kind (a WordPress blog, a news portal, a live blog,
+a page laid out with a table...), and ``<name>.snippets`` says, from
+CONVENTIONS.md, what the cleaned text holds: ``+ text`` must appear in it,
+``- text`` must not (whitespace compared loosely).  This is the shape of the
+multilingual evaluation the project is judged by, on pages of our own.  Each
+page is cleaned three ways: as HTML (trafilatura, then the text stages), and
+as the text the two converters of CONVENTIONS.md section 2 make of it.
 """
 from __future__ import annotations
 
 import re
 
+import html_text
+import inscriptis
 import pytest
 
 from cleaner import clean
@@ -20,12 +23,48 @@ from conftest import FIXTURES
 
 PAGES = sorted((FIXTURES / "pages").glob("*.html"))
 
-#: Known failures, each with what goes wrong (strict: fixing one fails the run
-#: until it is taken off this list).
+CONVERTERS = {
+    "html": lambda html: html,
+    "inscriptis": inscriptis.get_text,
+    "html-text": lambda html: html_text.extract_text(html, guess_layout=True),
+}
+
+#: trafilatura leaves a standfirst that stands beside the <h1> out of the
+#: main text; the page's description metadata is not put back in its place,
+#: because on the benchmark (whose references mostly leave deks out) that
+#: lowered precision.
+_DEK = "HTML: trafilatura leaves out the standfirst beside the headline"
+
+#: Known failures by page and input, each with what goes wrong (strict:
+#: fixing one fails the run until it is taken off this list).
 KNOWN_FAILURES = {
-    "en_press": "a press release's 'About <company>' blurb, safe-harbour notice and media contact are kept",
-    "fr_blog": "a recipe's rating line '★★★★★ 4.8/5 (212 votes)' is kept",
-    "pl_portal": "the title of a video embedded in the article ('Zima zaskoczyła drogowców. Zobacz nagranie') is kept",
+    ("en_press", "html"): "a press release's safe-harbour notice and media contact are kept",
+    ("en_press", "inscriptis"): "a press release's safe-harbour notice is kept",
+    ("en_press", "html-text"): "a press release's safe-harbour notice is kept",
+    ("fr_blog", "html"): "a recipe's rating line '★★★★★ 4.8/5 (212 votes)' is kept",
+    ("fr_blog", "inscriptis"): "the author's bio ('Julie est passionnée de cuisine...') names no job",
+    ("fr_blog", "html-text"): "the author's bio ('Julie est passionnée de cuisine...') names no job",
+    ("pl_portal", "html"): "the title of a video embedded in the article ('Zima zaskoczyła drogowców. Zobacz nagranie') is kept",
+    ("pl_portal", "inscriptis"): "the title of a video embedded in the article is kept",
+    ("pl_portal", "html-text"): "the title of a video embedded in the article is kept",
+    ("de_blog", "inscriptis"): "the last section, a heading and a short paragraph before an ad box, falls outside the article",
+    ("de_blog", "html-text"): "the last section, a heading and a short paragraph before an ad box, falls outside the article",
+    ("es_news", "inscriptis"): "a standfirst without a full stop is taken for a teaser",
+    ("es_news", "html-text"): "a standfirst without a full stop is taken for a teaser",
+    ("zh_br", "inscriptis"): "a layout table puts a sidebar headline on the article's first line",
+    ("fr_regional", "inscriptis"): "a caption credited without a colon ('Photo archives L'Écho du Quercy') is kept",
+    ("fr_regional", "html-text"): "a caption credited without a colon is kept; a subheading under an inline box is taken for its item",
+    ("ko_news", "inscriptis"): "the second of two subtitles under the headline is dropped",
+    ("ko_news", "html-text"): "the subtitles, and a '■' subheading under an inline box, are dropped",
+    ("nl_news", "inscriptis"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
+    ("nl_news", "html-text"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
+    ("cs_news", "html"): _DEK,
+    ("de_regional", "html"): _DEK,
+    ("en_localtv", "html"): _DEK,
+    ("ko_news", "html"): _DEK,
+    ("pl_news", "html"): _DEK,
+    ("pt_news", "html"): _DEK,
+    ("zh_magazine", "html"): _DEK,
 }
 
 
@@ -40,15 +79,15 @@ def _snippets(page) -> tuple[list[str], list[str]]:
     return must, must_not
 
 
-def _param(page):
-    reason = KNOWN_FAILURES.get(page.stem)
+def _param(page, variant):
+    reason = KNOWN_FAILURES.get((page.stem, variant))
     marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(page, id=page.stem, marks=marks)
+    return pytest.param(page, variant, id=f"{page.stem}-{variant}", marks=marks)
 
 
-@pytest.mark.parametrize("page", [_param(p) for p in PAGES])
-def test_page_snippets(page):
-    out = _flat(clean(page.read_text(encoding="utf-8")))
+@pytest.mark.parametrize("page, variant", [_param(p, v) for p in PAGES for v in CONVERTERS])
+def test_page_snippets(page, variant):
+    out = _flat(clean(CONVERTERS[variant](page.read_text(encoding="utf-8"))))
     must, must_not = _snippets(page)
     assert must and must_not
     assert [s for s in must if s not in out] == []
@@ -56,5 +95,10 @@ def test_page_snippets(page):
 
 
 def test_every_page_has_its_snippets():
-    assert len(PAGES) >= 15
+    assert len(PAGES) >= 30
     assert all(p.with_suffix(".snippets").is_file() for p in PAGES)
+
+
+def test_every_known_failure_names_a_page():
+    names = {p.stem for p in PAGES}
+    assert {name for name, _ in KNOWN_FAILURES} <= names
