@@ -231,7 +231,7 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
     if last is not None and _is("caption_labels", lexicons.key(last.group(1)), l):
         credit = last.group(2)
     else:
-        credit = _colon_credit(b.text, l)
+        credit = _colon_credit(b.text, l) or _spaced_credit(b.text, l)
     if not credit:
         return False
     if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
@@ -252,6 +252,18 @@ def _abbreviated_label_credit(text: str, c: Config, l: Langs) -> bool:
 
 _UNSPACED_CREDIT_MAX_CHARS = 15
 _SENTENCE_MARKS = re.compile(r"[.!?。！？，,]")
+
+
+def _spaced_credit(text: str, l: Langs) -> str:
+    """The credit of a last sentence made of a caption label and a
+    capitalised name, with nothing between: "... en aval de Marcilhac. Photo
+    archives L'Écho du Quercy"."""
+    _, stop, last = text.rpartition(". ")
+    words = last.split()
+    for n in (1, 2):
+        if stop and len(words) > n and words[n][:1].isupper() and _is("caption_labels", lexicons.key(" ".join(words[:n])), l):
+            return " ".join(words[n:])
+    return ""
 
 
 def _colon_credit(text: str, l: Langs) -> str:
