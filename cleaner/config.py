@@ -174,6 +174,10 @@ class Config:
     # --- context: lines judged by their neighbours ------------------------------
     #: The longest caption (in words) taken from the line above a credit.
     caption_max_words: float = 40
+    #: A line set off by blank lines under a photo credit is its caption when
+    #: it has no full stop and at least this many words (BBC-style captions;
+    #: a subheading under a picture is shorter).
+    loose_caption_min_words: float = 8
     #: The most paragraphs an appeal box holds between its two framing lines.
     appeal_box_max: int = 6
     #: Teaser cards: a shape of at most this many lines, holding a date or a

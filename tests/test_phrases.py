@@ -83,6 +83,8 @@ FIRES = [
     ("台北捷運新路線工程進入最後階段。（記者林志明攝）", Rule.CAPTION_WITH_CREDIT),
     ("Andrew Harnik | Pool | Reuters", Rule.CAPTION_CREDIT),
     ("Photo via Getty Images", Rule.CAPTION_CREDIT),
+    ("Getty Images", Rule.CAPTION_CREDIT),
+    ("Watch: Pupils at Clunbury Heath react to the news their school will stay open", Rule.CAPTION_LABEL),
     ("Foto vía Getty Images", Rule.CAPTION_CREDIT),
     ("We use cookies to improve your experience on our site.", Rule.COOKIE),
     ("Szanowny Użytkowniku, zanim przejdziesz do serwisu, prosimy o zapoznanie się z informacjami dotyczącymi przetwarzania Twoich danych osobowych. Administratorem danych jest Wydawnictwo.", Rule.COOKIE),

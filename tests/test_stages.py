@@ -333,6 +333,18 @@ def test_the_paragraph_above_a_caption_that_holds_its_own_credit_is_kept():
     assert rules[lead] != Rule.CAPTION_TEXT
 
 
+def test_a_caption_set_off_by_blank_lines_under_its_credit_is_dropped():
+    caption = "Parents gathered at the school gates on Friday morning to celebrate the news"
+    rules = rules_by_text(f"Bike lanes for the whole city\n\nGetty Images\n\n{caption}\n\n{PARA} {PARA2}\n\n{PARA3}")
+    assert rules["Getty Images"] == Rule.CAPTION_CREDIT
+    assert rules[caption] == Rule.CAPTION_TEXT
+
+
+def test_a_subheading_under_a_credit_is_not_its_caption():
+    rules = rules_by_text(f"{PARA} {PARA2}\n\nGetty Images\n\nWhat happens next for the lanes\n\n{PARA3} {PARA}")
+    assert rules["What happens next for the lanes"] == Rule.INSIDE
+
+
 def test_a_paragraph_that_goes_on_under_a_credit_is_kept():
     # No blank line after the line below the credit: a page that does not
     # separate its paragraphs, where the line is the article going on.
@@ -520,6 +532,12 @@ def test_title_is_the_headline_sharing_words_with_the_opening():
     assert doc.title == "City council approves new bike lanes"
     assert doc.text.startswith("City council approves new bike lanes\n\n")
     assert [b.rule for b in doc.blocks if b.text == doc.title] == [Rule.TITLE]
+
+
+def test_a_headline_with_an_amount_in_thousands_is_still_a_headline():
+    headline = "City council finds £180,000 for new bike lanes"
+    text = f"Search Sign in\n\n{headline}\n\nBy Jane Doe\n\n{PARA}\n\n{PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == headline
 
 
 ZH_OPENING = (

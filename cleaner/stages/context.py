@@ -77,7 +77,11 @@ def _caption_below(blocks: list[Block], i: int, config: Config) -> None:
     if not blocks[i].gap_before or i + 1 >= len(blocks):
         return
     below = blocks[i + 1]
-    if below.gap_before or below.decided or below.features.length > config.caption_max_words:
+    if below.decided or below.features.length > config.caption_max_words:
+        return
+    if below.gap_before and (below.features.terminal or ". " in below.text or below.features.length < config.loose_caption_min_words):
+        # A blank line between: a caption only if it reads like one, a
+        # description without a full stop, longer than a subheading.
         return
     if i + 2 < len(blocks) and not blocks[i + 2].gap_before:
         return

@@ -282,6 +282,8 @@ def _colon_credit(text: str, l: Langs) -> str:
 
 
 def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    if "photo_agencies" in f.hits.exact:
+        return True  # "Getty Images" under a picture
     if f.length > c.credit_max_words:
         return False
     if not _CREDIT_SHAPE.search(b.text) and lexicons.words("credit_joiners", l).isdisjoint(f.words):

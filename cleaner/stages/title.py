@@ -26,6 +26,8 @@ from .heuristics import short_sentence
 #: where they stand or how short they are, not for what they say.
 _MAY_BE_TITLE = frozenset({"", Rule.OUTSIDE, Rule.LOW_STOPWORDS, Rule.INSIDE, Rule.NEAR_GOOD, Rule.GOOD})
 _DIGITS = regex.compile(r"\d")
+# A thousands separator: "£180,000" is one amount, not six digits of a date.
+_THOUSANDS = regex.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 
 
 def headline_like(block: Block, config: Config) -> bool:
@@ -37,7 +39,16 @@ def headline_like(block: Block, config: Config) -> bool:
     if block.rule not in _MAY_BE_TITLE or block.glued:
         return False
     # Headlines rarely carry more than a number or two; dates and scores do.
-    return len(_DIGITS.findall(block.text)) <= config.title_max_digits
+    return digits(block.text) <= config.title_max_digits
+
+
+def digits(text: str) -> int:
+    """Digits of ``text``, less the groups of three after thousands separators.
+
+    >>> digits("Village school saved after parents raise £180,000"), digits("14.12.2024, 18:42")
+    (3, 12)
+    """
+    return len(_DIGITS.findall(text)) - 3 * len(_THOUSANDS.findall(text))
 
 
 def _make_title(block: Block, blocks: list[Block]) -> None:
