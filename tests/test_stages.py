@@ -134,6 +134,15 @@ def test_chinese_sentence_is_prose_by_its_punctuation(line, quality):
     assert [b.quality for b in doc.blocks if b.text == line] == [quality]
 
 
+def test_traditional_chinese_prose_counts_its_function_words():
+    # Taiwan and Hong Kong write 這、們、個、為、會、對 where the mainland writes 这、们、个、为、会、对.
+    para = ("土木工程拓展署昨日（14日）向觀塘區議會交代海濱長廊延伸工程的最新進展，表示工程將於明年首季正式動工，"
+            "把現有的觀塘海濱花園向東延伸約1.2公里，連接至茶果嶺一帶。署方預計工程分三期進行，首段最快於2026年底開放，全段則於2028年完成。")
+    doc = clean_document(f"{para}\n\n{para[::-1]}")
+    assert doc.language == "zh"
+    assert [b.quality for b in doc.blocks if b.text == para] == [Quality.GOOD]
+
+
 def test_menu_run_of_bullets_is_dropped():
     menu = "\n".join(f"  * {w}" for w in ("News", "Sport", "Culture", "Travel"))
     rules = rules_by_text(f"{menu}\n\n{PARA}\n\n{PARA2}")
