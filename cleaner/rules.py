@@ -55,7 +55,7 @@ class Rule(enum.StrEnum):
     SEARCH = "search.prompt", "a search box prompt"
     AD = "ad.label", "an advertisement label"
     DISCLOSURE = "ad.disclosure", "an affiliate or sponsorship disclosure ('This post contains affiliate links')"
-    SYNDICATION = "credit.syndication", "a note that the article first appeared elsewhere ('This article was originally published by ...', '本文来自微信公众号')"
+    SYNDICATION = "credit.syndication", "a note on where the article comes from ('This article was originally published by ...', 'Tekst powstał na podstawie ...', '本文来自微信公众号')"
     COMMENTS = "comments.widget", "a comment widget line ('12 comments', 'Leave a reply')"
     COMMENT_HEADER = "comments.author_line", "a comment's author line ('Jane on May 2, 2019 at 4:47 pm said:')"
     SIGNOFF = "signoff.agency", "an agency or contributor sign-off ('mk/wd (AP, AFP)', 'Reporting by ...')"

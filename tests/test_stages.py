@@ -414,6 +414,14 @@ def test_a_kept_list_prints_line_under_line_and_cleans_to_itself():
     assert clean(out, include_title=False) == out
 
 
+def test_a_table_between_paragraphs_is_the_articles_even_with_a_link_after_it():
+    rows = ["Region Rate Change", "Greater Poland 2.9 -0.1", "Silesia 3.6 0.0", "Masovia 4.1 -0.2", "Lesser Poland 4.2 -0.1"]
+    text = (f"{PARA} {PARA2}\n\nUnemployment by region\n" + "\n".join(rows)
+            + f"\n\nREAD ALSO: Minimum wage for next year decided\n\n{PARA3} {PARA}")
+    doc = clean_document(text, include_title=False)
+    assert [b.text for b in doc.kept][1:-1] == ["Unemployment by region", *rows]
+
+
 def test_a_menu_between_paragraphs_is_no_list_of_amounts():
     menu = ["News", "Sport", "Weather", "Culture"]
     text = f"{PARA} {PARA2}\n\nSections\n\n" + "\n".join(menu) + f"\n\n{PARA3} {PARA2}\n\n{PARA}"

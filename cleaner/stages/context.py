@@ -461,9 +461,17 @@ def _mark_heading(blocks: list[Block], first_item: int, config: Config) -> None:
         blocks[first_item - 1].listed = True
 
 
+_FURNITURE_SKIPPED = 2
+
+
 def _prose_follows(blocks: list[Block], i: int, config: Config) -> bool:
     """A paragraph at ``i``, or a heading there and a paragraph or a list of
-    the article's under it ("Préparation" and its steps)."""
+    the article's under it ("Préparation" and its steps); a line or two that
+    a phrase rule dropped (an ad label, an inline "Read also" link) may
+    stand between."""
+    for _ in range(_FURNITURE_SKIPPED):
+        if i < len(blocks) and blocks[i].decided and not blocks[i].kept and not blocks[i].end_marker:
+            i += 1
     if i >= len(blocks):
         return False
     kind = shape(blocks[i], config)
