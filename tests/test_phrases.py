@@ -22,6 +22,7 @@ FIRES = [
     ("You are here: Home", Rule.NAVIGATION),
     ("Page 1 of 12", Rule.NAVIGATION),
     ("Zobacz galerię (12 zdjęć) »", Rule.NAVIGATION),
+    ("Ir a los comentarios", Rule.NAVIGATION),
     ("View all 24 photos", Rule.NAVIGATION),
     ("Home > News > World", Rule.BREADCRUMB),
     ("Inicio » Noticias » Mundo", Rule.BREADCRUMB),

@@ -237,6 +237,21 @@ def test_a_subheading_set_back_from_an_inline_box_is_the_articles():
     assert rules["Herds watered from the tank"] == Rule.INSIDE
 
 
+def test_a_box_printed_as_a_tight_list_ends_at_the_first_blank_line():
+    box = "Latest news\nClimate Biodiversity Energy Water\nThe Paper\nClimate and Environment"
+    text = f"{box}\n\nBees\n\nBeekeepers lose a third of their hives in two years\n\n{PARA} {PARA2}\n\n{PARA3}"
+    rules = rules_by_text(text)
+    assert rules["Climate and Environment"] == Rule.RELATED_ITEM
+    assert rules["Beekeepers lose a third of their hives in two years"] == Rule.TITLE
+
+
+def test_the_headline_is_the_line_the_pages_title_opens_with():
+    # html-text prints the <title> first: "<headline> | <section> | <site>".
+    text = (f"Council lanes plan passes | City | The Paper\n\nBike Lanes City\n\n"
+            f"Council lanes plan passes\n\n{PARA} {PARA2}\n\n{PARA3}")
+    assert clean_document(text).title == "Council lanes plan passes"
+
+
 def test_a_bulleted_box_ends_where_its_bullets_stop():
     # A sidebar "Trending" list, then a breadcrumb and the headline: the
     # headline is not the box's next item.
@@ -579,6 +594,14 @@ def test_standfirst_under_the_headline_is_kept_past_byline_and_share_bar():
     doc = clean_document(f"City council approves new bike lanes\n\n{DEK}\n\n{FURNITURE}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
     assert [b.rule for b in doc.blocks if b.text == DEK] == [Rule.STANDFIRST]
     assert doc.text.split("\n\n")[:3] == ["City council approves new bike lanes", DEK, PARA]
+
+
+def test_a_standfirst_without_a_full_stop_right_under_the_headline_is_kept():
+    dek = ("The council's plan doubles the network in four years, and the first stretch along the river "
+           "opens in spring after a long fight over parking and deliveries")
+    caption = "Cyclists on the river path on a Saturday morning in October, looking north Jane Doe"
+    doc = clean_document(f"City council approves new bike lanes\n\n{dek}\n\n{caption}\n\nJane Doe London\n\n{FURNITURE}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert doc.text.split("\n\n")[:3] == ["City council approves new bike lanes", dek, PARA]
 
 
 def test_standfirst_that_the_article_repeats_is_not_kept_twice():

@@ -160,6 +160,8 @@ def _related_boxes(blocks: list[Block], config: Config) -> None:
             kind = shape(item, config)
             if kind == "P" or item.end_marker or _leaves_list(blocks[i + 1], item):
                 break
+            if item.gap_before and end - i > _TIGHT_BOX_ITEMS and not any(b.gap_before for b in blocks[i + 2 : end]):
+                break  # a box printed as a tight list ends at the first blank line
             resumed = end > i + 1 and _subheading_out_of_box(blocks, i + 1, end, config)
             if resumed:
                 break
@@ -168,6 +170,10 @@ def _related_boxes(blocks: list[Block], config: Config) -> None:
             end += 1
         if end - i - 1 <= 1 and (resumed or _paragraphs_follow(blocks, end, config)):
             block.end_marker = False  # a box of one link inside the article
+
+
+#: Items in a row with no blank line between them that make a box a tight list.
+_TIGHT_BOX_ITEMS = 2
 
 
 def _leaves_list(first: Block, item: Block) -> bool:

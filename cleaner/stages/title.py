@@ -107,6 +107,22 @@ def overlap(candidate: Block, opening: set[str], stop: frozenset[str]) -> float:
     return len(words & opening) / len(words) if words else 0.0
 
 
+def _page_title(blocks: list[Block]) -> str:
+    """The key of the page's <title> when the text starts with it, else "".
+
+    Some converters print the <title> first ("Seca histórica no São
+    Francisco ... | Cidades | Diário"); the headline is the line it opens
+    with.  Told by a site-name separator in the first line.
+    """
+    first = blocks[0] if blocks else None
+    if first is None or first.features is None or not _TITLE_SEPARATOR.search(first.text):
+        return ""
+    return first.features.key
+
+
+_TITLE_SEPARATOR = regex.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
+
+
 def _candidate(doc: Document, first: int, config: Config) -> Block | None:
     """The best headline above the article's start ``first``, or None."""
     blocks = doc.blocks
@@ -115,11 +131,14 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
     opening = terms([w for b in kept for w in b.features.words])
     openings = tuple(b.features.key for b in kept)
     best, best_score, fallback = None, config.title_min_overlap, None
+    page_title = _page_title(blocks)
     for distance, block in _above(blocks, first, config.title_window):
         # A teaser that repeats the start of a paragraph is not its headline.
         if not headline_like(block, config) or block.features.key and any(o.startswith(block.features.key) for o in openings):
             continue
         score = overlap(block, opening, stop) - config.title_distance_cost * distance
+        if page_title and block is not blocks[0] and page_title.startswith(block.features.key):
+            score += 1.0  # the page's <title> opens with it
         if score > best_score:
             best, best_score = block, score
         if fallback is None and distance < config.title_fallback_window and not _name_like(block):
@@ -154,9 +173,12 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
     when it is not a duplicate of body text).
     """
     body = [" ".join(b.features.words) for b in blocks[first:] if b.kept and b.features is not None]
-    for block in blocks[title + 1 : first]:
-        f = block.features
-        if block.rule is not Rule.OUTSIDE or not f.terminal or f.length < config.standfirst_min_words:
+    for i in range(title + 1, first):
+        block, f = blocks[i], blocks[i].features
+        # Right under the headline, a dek may end without a full stop ("El
+        # sector atribuye la caída a la combinación de sequía, la avispa...").
+        unstopped = i == title + 1 and block.quality is Quality.GOOD
+        if block.rule is not Rule.OUTSIDE or not (f.terminal or unstopped) or f.length < config.standfirst_min_words:
             continue
         # "By Jane Doe and John Roe on Monday, November 18th, 2019 at 11:08 a.m."
         # ends like a sentence, so the byline rule let it through.
