@@ -270,6 +270,10 @@ class Config:
     #: When trafilatura returns fewer characters than this, fall back to
     #: converting the whole page to text.
     html_min_chars: int = 200
+    #: ... or when what it returns is a layout table: no more than that
+    #: outside table rows, and a cell of at least this many characters (a
+    #: paragraph, or a whole column; a data table's cells are short).
+    html_layout_cell_chars: int = 100
     #: Precision mode sometimes keeps only a notice ("This copy is for your
     #: personal use...") and throws the article away.  When its text is
     #: shorter than this, trafilatura runs again balanced, and that text is

@@ -131,6 +131,36 @@ def test_a_layout_table_repeating_the_article_is_dropped(monkeypatch):
     assert doc.rule_counts()[Rule.LAYOUT_TABLE] == 1 and doc.rule_counts()[Rule.MENU_ROW] == 1
 
 
+LAYOUT_PAGE = (
+    "<html><body><table><tr><td><ul><li>Home</li><li>News</li><li>Sport</li><li>Weather</li></ul></td>"
+    "<td><h1>Bike lanes approved</h1>" + "".join(f"<p>{PARA} Paragraph {i} of the story.</p>" for i in range(4))
+    + "</td><td><ul><li>Most read</li><li>Storm closes the ports</li><li>Ferry times change</li></ul></td></tr>"
+    "</table><p>© 2026 The Paper. All rights reserved.</p></body></html>"
+)
+
+
+def test_a_page_that_trafilatura_gives_as_layout_table_rows_is_read_whole(monkeypatch):
+    # Menu, article and sidebar in the cells of one row: the text stages judge
+    # the whole page instead, one block element a line.
+    from cleaner.config import HtmlFocus
+    from cleaner.formats import html
+
+    row = "| Home News Sport Weather | Bike lanes approved " + " ".join(f"{PARA} Paragraph {i} of the story." for i in range(4)) + " | Most read |"
+    extract, _ = _fake_extract({HtmlFocus.PRECISION: row, HtmlFocus.BALANCED: row})
+    monkeypatch.setattr(html, "_extract", extract)
+    doc = clean_document(LAYOUT_PAGE)
+    assert doc.metadata["fallback"] == "whole_page"
+    assert doc.text.split("\n\n") == ["Bike lanes approved", *(f"{PARA} Paragraph {i} of the story." for i in range(4))]
+
+
+def test_a_data_table_is_not_a_layout_table():
+    from cleaner.config import DEFAULT
+    from cleaner.formats.html import _layout_table
+
+    rows = "\n".join(f"| {i} | Driver {i} | {5000 - i} | {i % 3} |" for i in range(30))
+    assert not _layout_table("Standings after 36 races:\n" + rows, DEFAULT)
+
+
 def test_bytes_are_decoded_with_bom_utf8_or_detection():
     assert decode("Grüße".encode("utf-16")) == "Grüße"
     assert decode(b"\xef\xbb\xbfplain") == "plain"

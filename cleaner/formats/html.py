@@ -15,6 +15,7 @@ from ..document import Block, Document, Format, Role, render
 from ..rules import Rule
 from ..stages import normalize
 from . import text as text_format
+from .page_text import page_text
 
 
 def _metadata(result: Any) -> dict[str, Any]:
@@ -49,8 +50,11 @@ def parse(html: str, config: Config) -> Document:
         if len(more) >= config.html_retry_ratio * max(len(text), 1):
             text, result = more, balanced
     meta = _metadata(result) if result is not None else {}
-    if len(text) < config.html_min_chars:
-        text = _whole_page_text(html) or text
+    if len(text) < config.html_min_chars or _layout_table(text, config):
+        # Too little text, or a page laid out with a <table> that trafilatura
+        # gives as rows of cells ("| menu | article | sidebar |"): the text
+        # stages judge the whole page, as they judge a browser's "copy all".
+        text = page_text(html) or text
         meta["fallback"] = "whole_page"
     blocks = text_format.blocks(text)
     for b in blocks:
@@ -131,8 +135,13 @@ def _title_lines(blocks: list[Block], start: int, want: str) -> int:
     return 0
 
 
-def _whole_page_text(html: str) -> str:
-    """All visible text of the page, one block element a line."""
-    import trafilatura
-
-    return trafilatura.html2txt(html) or ""
+def _layout_table(text: str, config: Config) -> bool:
+    """All trafilatura found is table rows, and a cell holds a paragraph or
+    more: the page's layout table, with menus, article and sidebar in cells
+    (a data table's cells are short; when the article's paragraphs come
+    before the table, :func:`_layout_rows` drops the table's copy)."""
+    lines = text.splitlines()
+    rows = [line for line in lines if line.startswith("|") and line.rstrip().endswith("|")]
+    if sum(map(len, lines)) - sum(map(len, rows)) >= config.html_min_chars:
+        return False
+    return any(len(cell) >= config.html_layout_cell_chars for row in rows for cell in row.split("|"))
