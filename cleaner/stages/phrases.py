@@ -178,6 +178,8 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True
     if f.length <= c.credit_max_words and _abbreviated_label_credit(b.text, c, l):
         return True
+    if f.unspaced and f.length <= c.credit_max_words and b.text.endswith(tuple(lexicons.words("credit_suffixes", l))):
+        return True  # "本报记者 李明 摄": photographed by
     if f.length > c.caption_line_max_words:
         return False
     spots = f.hits.spots
