@@ -128,6 +128,9 @@ class Config:
     #: copyright Getty Images"), a "Read more: <headline>" link.  Longer, it
     #: is a sentence that happens to look like one.
     byline_max_words: float = 8
+    #: ... or, with the date after the name ("Par Clémence Arnaud (Les
+    #: Essarts, envoyée spéciale) Publié le 12 mars 2024 à 06h00..."), this many.
+    dated_byline_max_words: float = 30
     timestamp_max_words: float = 12
     comment_header_max_words: float = 15
     breadcrumb_max_words: float = 20

@@ -199,7 +199,23 @@ def _caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True
     if "caption_labels" in f.hits.spots and _ends_in_credit(b, f, l):
         return True
+    if _uppercase_credit(b.text):
+        return True
     return f.length <= c.caption_line_max_words and b.text.endswith((")", "）")) and _bracketed_credit(b, l)
+
+
+def _uppercase_credit(text: str) -> bool:
+    """A caption whose last sentence is a photographer's credit in capitals:
+    "... le 28 février 2024. LUCAS BERTHIER POUR « LE MONDE »"."""
+    head, stop, last = text.rpartition(". ")
+    words = last.split()
+    if not stop or not _UPPERCASE_CREDIT_WORDS[0] <= len(words) <= _UPPERCASE_CREDIT_WORDS[1]:
+        return False
+    return last.isupper() and not head.isupper()  # not a heading in capitals ("VOLKSWAGEN ID. SPACE")
+
+
+#: How many words a credit in capitals has: a name at least, a name "for" a publication at most.
+_UPPERCASE_CREDIT_WORDS = (2, 8)
 
 
 def _trailing_label(head: str, l: Langs) -> bool:
@@ -311,13 +327,17 @@ _UNSPACED_LABEL = regex.compile(r"\s*[：:／/|｜】\]）)]|\s+")
 
 
 def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """'By Jamelle Bouie': a byline word, then only name-like words."""
-    if f.length > c.byline_max_words or f.terminal:
+    """'By Jamelle Bouie': a byline word, then only name-like words; or a
+    byline word, a name, and the date ('Par Clémence Arnaud (Les Essarts,
+    envoyée spéciale) Publié le 12 mars 2024 à 06h00...')."""
+    if f.length > c.dated_byline_max_words:
         return False
     # One word ("By") is enough here: the rest of the line must be a name.
     prefix = f.hits.prefix("byline", min_words=1)
     if not prefix:
         return False
+    if f.length > c.byline_max_words or f.terminal:
+        return _dated_byline(b, f, prefix, l)
     if f.unspaced and _UNSPACED.match(prefix):
         # "作者：王明", "来源：新华网": the label, then a separator.  Names are
         # not capitalised in these scripts; the separator tells the label
@@ -326,6 +346,15 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return text.startswith(prefix) and bool(_UNSPACED_LABEL.match(text, len(prefix)))
     rest = b.text.split()[prefix.count(" ") + 1 :]
     return bool(rest) and all(_NAME_WORD.match(w.strip(",:")) for w in rest)
+
+
+def _dated_byline(b: Block, f: Features, prefix: str, l: Langs) -> bool:
+    """A byline word, two capitalised words (the name), and a date: a word of
+    the timestamp lexicon ('Publié', 'Updated', 'mars') and a number."""
+    words = b.text.split()[prefix.count(" ") + 1 :]
+    if len(words) < 2 or not all(w[:1].isupper() and _NAME_WORD.match(w.strip(",:")) for w in words[:2]):
+        return False
+    return any(ch.isdigit() for ch in b.text) and not lexicons.words("timestamp", l).isdisjoint(f.words)
 
 
 _signoff_phrase = _contains_in_short("signoff")
