@@ -604,6 +604,16 @@ def test_a_standfirst_without_a_full_stop_right_under_the_headline_is_kept():
     assert doc.text.split("\n\n")[:3] == ["City council approves new bike lanes", dek, PARA]
 
 
+@pytest.mark.parametrize("dek, kept", [
+    ("Council finds 48 million for lanes. Shop owners ask for a timetable", True),
+    ("New York man pleads guilty to threatening to kill Rep. Ilhan Omar", False),  # an abbreviation's dot
+])
+def test_a_short_standfirst_of_sentences_whose_last_lacks_its_full_stop(dek, kept):
+    caption = "Cyclists on the river path on a Saturday morning in October, looking north Jane Doe"
+    doc = clean_document(f"City council approves new bike lanes\n\n{dek}\n\n{caption}\n\nJane Doe London\n\n{FURNITURE}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert (dek in doc.text.split("\n\n")) is kept
+
+
 def test_standfirst_that_the_article_repeats_is_not_kept_twice():
     doc = clean_document(f"City council approves new bike lanes\n\n{PARA2}\n\n{FURNITURE}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
     assert doc.text.split("\n\n")[1:] == [PARA, PARA2, PARA3]

@@ -26,6 +26,9 @@ from .heuristics import short_sentence
 #: where they stand or how short they are, not for what they say.
 _MAY_BE_TITLE = frozenset({"", Rule.OUTSIDE, Rule.LOW_STOPWORDS, Rule.INSIDE, Rule.NEAR_GOOD, Rule.GOOD})
 _DIGITS = regex.compile(r"\d")
+# A sentence ending inside a line ("... di euro. I sindaci"), not an
+# abbreviation's dot ("Rep. Ilhan Omar", "Nov. 19").
+_INNER_STOP = regex.compile(r"(?<!\p{L})\p{Ll}{2,}[.!?][\"”’»]? \p{Lu}")
 # A thousands separator: "£180,000" is one amount, not six digits of a date.
 _THOUSANDS = regex.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 
@@ -177,7 +180,9 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
         block, f = blocks[i], blocks[i].features
         # Right under the headline, a dek may end without a full stop ("El
         # sector atribuye la caída a la combinación de sequía, la avispa...").
-        unstopped = i == title + 1 and block.quality is Quality.GOOD
+        # Or be sentences of which only the last lacks it ("Stanziati 48
+        # milioni di euro. I sindaci chiedono tempi certi").
+        unstopped = i == title + 1 and (block.quality is Quality.GOOD or (block.quality is Quality.NEAR_GOOD and bool(_INNER_STOP.search(block.text))))
         if block.rule is not Rule.OUTSIDE or not (f.terminal or unstopped) or f.length < config.standfirst_min_words:
             continue
         # "By Jane Doe and John Roe on Monday, November 18th, 2019 at 11:08 a.m."
