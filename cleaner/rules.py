@@ -54,6 +54,7 @@ class Rule(enum.StrEnum):
     TIMESTAMP = "timestamp.line", "a date or relative time on its own ('26 minutes ago')"
     SEARCH = "search.prompt", "a search box prompt"
     AD = "ad.label", "an advertisement label"
+    AD_TEXT = "ad.text", "the text of an advertisement right under its label, in one box with it"
     DISCLOSURE = "ad.disclosure", "an affiliate or sponsorship disclosure ('This post contains affiliate links')"
     SYNDICATION = "credit.syndication", "a note on where the article comes from ('This article was originally published by ...', 'Tekst powstał na podstawie ...', '本文来自微信公众号')"
     COMMENTS = "comments.widget", "a comment widget line ('12 comments', 'Leave a reply')"

@@ -369,6 +369,17 @@ def test_a_subheading_under_a_credit_is_not_its_caption():
     assert rules["What happens next for the lanes"] == Rule.INSIDE
 
 
+def test_an_ads_text_in_one_box_with_its_label_goes():
+    ad = "Heating bills halved? Check for free whether your house suits a heat pump, in two minutes."
+    rules = rules_by_text(f"{PARA} {PARA2}\n\nAdvertisement\n{ad}\n\n{PARA3} {PARA}")
+    assert rules[ad] == Rule.AD_TEXT
+
+
+def test_a_paragraph_after_a_bare_ad_label_is_kept():
+    rules = rules_by_text(f"{PARA} {PARA2}\n\nAdvertisement\n\n{PARA3}\n\n{PARA} {PARA2}")
+    assert rules[PARA3] != Rule.AD_TEXT
+
+
 def test_a_paragraph_that_goes_on_under_a_credit_is_kept():
     # No blank line after the line below the credit: a page that does not
     # separate its paragraphs, where the line is the article going on.

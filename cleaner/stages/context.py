@@ -88,6 +88,19 @@ def _caption_below(blocks: list[Block], i: int, config: Config) -> None:
     below.drop(Rule.CAPTION_TEXT)
 
 
+def _ad_texts(blocks: list[Block], config: Config) -> None:
+    """Drop an ad's text printed under its label ("Anzeige", then "Heizkosten
+    halbieren? Jetzt kostenlos prüfen...") with no blank line between them and
+    one after: the box of the ad.  A paragraph after a bare label has a blank
+    line before it."""
+    for i, block in enumerate(blocks[:-1]):
+        below = blocks[i + 1]
+        if block.rule is not Rule.AD or below.gap_before or below.decided or below.features.length > config.caption_max_words:
+            continue
+        if i + 2 >= len(blocks) or blocks[i + 2].gap_before:
+            below.drop(Rule.AD_TEXT)
+
+
 def _appeal_boxes(blocks: list[Block], config: Config) -> None:
     frames = [i for i, b in enumerate(blocks) if b.rule == Rule.APPEAL]
     for a, b in zip(frames, frames[1:]):
@@ -493,6 +506,7 @@ def apply(doc: Document, config: Config) -> None:
     _announced_lists(doc.blocks, config)
     _punctuated_lists(doc.blocks, config)
     _quantity_lists(doc.blocks, config)
+    _ad_texts(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
     _about_boxes(doc.blocks, config)
     _repeated_lists(doc.blocks, config)
