@@ -177,6 +177,9 @@ class Config:
     # --- context: lines judged by their neighbours ------------------------------
     #: The longest caption (in words) taken from the line above a credit.
     caption_max_words: float = 40
+    #: ... and, with the image's alt text above it, takes at most this many
+    #: lines above its credit (a table-laid-out page has no blank lines to stop at).
+    caption_max_lines: int = 3
     #: A line set off by blank lines under a photo credit is its caption when
     #: it has no full stop and at least this many words (BBC-style captions;
     #: a subheading under a picture is shorter).

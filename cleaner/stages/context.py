@@ -54,7 +54,7 @@ def _captions(blocks: list[Block], config: Config) -> None:
         if block.rule not in _CREDITS:
             continue
         below = block
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 1 - config.caption_max_lines), -1):
             above = blocks[j]
             if below.gap_before or above.decided or above.features.length > config.caption_max_words:
                 break
