@@ -57,6 +57,26 @@ KNOWN_FAILURES = {
     ("ko_news", "html-text"): "the subtitles, and a '■' subheading under an inline box, are dropped",
     ("nl_news", "inscriptis"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
     ("nl_news", "html-text"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
+    ("de_agentur", "html"): "a caption inside a layout table's cell, read whole, stays with the article",
+    ("de_agentur", "inscriptis"): "a layout table: inscriptis puts the menu column and the article on the same lines",
+    ("de_spiegel", "html"): _DEK,
+    ("en_recipe_blog", "html"): "trafilatura leaves out the recipe card and a subheading",
+    ("en_recipe_blog", "inscriptis"): "the recipe card (ingredients, steps) after the post falls outside the article",
+    ("en_recipe_blog", "html-text"): "the recipe card (ingredients, steps) after the post falls outside the article",
+    ("en_wire", "inscriptis"): "a sidebar headline and the agency's standards line are kept",
+    ("en_wire", "html-text"): "a sidebar headline and the agency's standards line are kept",
+    ("es_elpais", "html"): _DEK,
+    ("es_elpais", "inscriptis"): "a subheading under an inline 'Más información' box is taken for its item",
+    ("es_elpais", "html-text"): "a subheading under an inline box is taken for its item; a caption and a menu item are kept",
+    ("fr_lemonde", "html"): _DEK,
+    ("it_corriere", "html"): _DEK,
+    ("it_corriere", "inscriptis"): "a subscription offer between the article's last paragraphs is kept",
+    ("it_corriere", "html-text"): "a subscription offer between the article's last paragraphs is kept",
+    ("ru_news", "html"): _DEK,
+    ("ru_news", "inscriptis"): "a one-clause standfirst without a full stop is dropped",
+    ("ru_news", "html-text"): "a one-clause standfirst without a full stop is dropped",
+    ("zh_hk", "inscriptis"): "a layout table: inscriptis puts sidebar items on the article's lines",
+    ("zh_hk", "html-text"): "a caption and the page's header lines are kept",
     ("cs_news", "html"): _DEK,
     ("de_regional", "html"): _DEK,
     ("en_localtv", "html"): _DEK,
@@ -94,7 +114,7 @@ def test_page_snippets(page, variant):
 
 
 def test_every_page_has_its_snippets():
-    assert len(PAGES) >= 30
+    assert len(PAGES) >= 40
     assert all(p.with_suffix(".snippets").is_file() for p in PAGES)
 
 
