@@ -583,6 +583,13 @@ def test_a_headline_with_an_amount_in_thousands_is_still_a_headline():
     assert clean_document(text).title == headline
 
 
+def test_a_few_capitalised_words_opening_the_text_above_the_article_are_its_headline():
+    # What cleaning gives back: the headline, then the article.  Cleaning it
+    # again must keep the headline, though it looks like a name.
+    text = f"Royal Self-Indicting Arrogance\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == "Royal Self-Indicting Arrogance"
+
+
 ZH_OPENING = (
     "记者从中国汽车工业协会获悉，今年1月至10月，我国新能源汽车产量达到1520万辆，同比增长28.6%，全年产量首次突破1500万辆大关。\n\n"
     "业内专家表示，充电基础设施的持续完善和电池成本的下降，是推动新能源汽车消费快速增长的主要因素。\n\n"

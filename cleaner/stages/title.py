@@ -144,7 +144,10 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
             score += 1.0  # the page's <title> opens with it
         if score > best_score:
             best, best_score = block, score
-        if fallback is None and distance < config.title_fallback_window and not _name_like(block):
+        # A few capitalised words may be a byline or the site's name, unless
+        # they open the text right above the article (a cleaned page's headline).
+        opens_text = block is blocks[0] and distance == 0
+        if fallback is None and distance < config.title_fallback_window and (opens_text or not _name_like(block)):
             fallback = block
     return best or fallback
 
