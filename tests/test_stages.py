@@ -252,6 +252,14 @@ def test_the_headline_is_the_line_the_pages_title_opens_with():
     assert clean_document(text).title == "Council lanes plan passes"
 
 
+def test_a_read_more_link_over_a_list_of_headlines_heads_a_box():
+    links = "\n".join(f"  * {h}" for h in ("China tightens graphite export curbs, citing national security",
+                                          "Lithium prices slump for third year as new mines come online",
+                                          "Pentagon signs rare earth magnet deal with Texas startup"))
+    rules = rules_by_text(f"{PARA} {PARA2}\n\nRead more\n{links}\n\n{PARA3} {PARA}")
+    assert rules["Lithium prices slump for third year as new mines come online"] == Rule.RELATED_ITEM
+
+
 def test_a_bulleted_box_ends_where_its_bullets_stop():
     # A sidebar "Trending" list, then a breadcrumb and the headline: the
     # headline is not the box's next item.

@@ -163,7 +163,7 @@ def _card_run(shapes: str, i: int, config: Config) -> int:
 
 def _related_boxes(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
-        if block.rule != Rule.RELATED_HEADER:
+        if block.rule != Rule.RELATED_HEADER and not _link_list_header(blocks, i):
             continue
         if _carries_its_link(block, config):
             block.end_marker = False  # an inline link, like "Read more: ..."
@@ -194,6 +194,15 @@ def _leaves_list(first: Block, item: Block) -> bool:
     indent, stop: the breadcrumb and the headline under a sidebar list of
     "Trending" links are not in the list."""
     return bool(first.bullet) and (not item.bullet or item.indent != first.indent)
+
+
+def _link_list_header(blocks: list[Block], i: int) -> bool:
+    """A link's label that is also a related header ("Read more") over a
+    bulleted list: the header of a box of headlines."""
+    block = blocks[i]
+    if block.rule is not Rule.NAVIGATION or "related" not in block.features.hits.exact:
+        return False
+    return all(j < len(blocks) and blocks[j].bullet and not blocks[j].gap_before for j in (i + 1, i + 2))
 
 
 def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config) -> bool:
