@@ -347,6 +347,12 @@ def test_a_name_and_said_before_a_comment_is_a_comment_header():
     assert rules["Jane Doe said:"] == Rule.COMMENT_HEADER
 
 
+def test_a_guest_authors_bio_after_the_article_goes():
+    bio = "Margaret Ellison is a professor of pediatrics and sleep medicine at Harbor State University."
+    doc = clean_document(f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\n{bio}", include_title=False)
+    assert [b.rule for b in doc.blocks if b.text == bio] == [Rule.AUTHOR_BIO]
+
+
 # context ---------------------------------------------------------------------
 
 def test_a_caption_alone_under_its_credit_is_dropped():

@@ -205,12 +205,16 @@ def _caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _uppercase_credit(text: str) -> bool:
-    """A caption whose last sentence is a photographer's credit in capitals:
-    "... le 28 février 2024. LUCAS BERTHIER POUR « LE MONDE »"."""
+    """A caption whose last sentence is a photographer's credit: in capitals
+    ("... le 28 février 2024. LUCAS BERTHIER POUR « LE MONDE »"), or a name
+    and its publication between slashes ("... school morning. Tomás Reyes /
+    Harbor City Ledger")."""
     head, stop, last = text.rpartition(". ")
     words = last.split()
     if not stop or not _UPPERCASE_CREDIT_WORDS[0] <= len(words) <= _UPPERCASE_CREDIT_WORDS[1]:
         return False
+    if "/" in last and all(_NAME_WORD.match(w) or w == "/" for w in words):
+        return True
     return last.isupper() and not head.isupper()  # not a heading in capitals ("VOLKSWAGEN ID. SPACE")
 
 
