@@ -60,7 +60,7 @@ class Rule(enum.StrEnum):
     COMMENTS = "comments.widget", "a comment widget line ('12 comments', 'Leave a reply')"
     COMMENT_HEADER = "comments.author_line", "a comment's author line ('Jane on May 2, 2019 at 4:47 pm said:')"
     SIGNOFF = "signoff.agency", "an agency or contributor sign-off ('mk/wd (AP, AFP)', 'Reporting by ...')"
-    SHORT_LINK = "link.url", "a bare URL or short link"
+    SHORT_LINK = "link.url", "a bare URL, short link or e-mail address"
     COUNT_LIST = "list.category_count", "a list item with a count ('Books (1,396)')"
 
     # heuristics stage

@@ -92,6 +92,8 @@ FIRES = [
     ("Students wait for a bus on Dunmore Avenue before sunrise on a January school morning. Tomás Reyes / Harbor City Ledger", Rule.CAPTION_WITH_CREDIT),
     ("Have something to say? Write a letter to the editor.", Rule.APPEAL),
     ("Gift this article", Rule.SHARE_LABEL),
+    ("press@acmerobotics.example.com", Rule.SHORT_LINK),
+    ("E-mail: jane.doe@example.org", Rule.SHORT_LINK),
     ("Le Monde avec AFP", Rule.SIGNOFF),
     ("Oprac. Tomasz Wiśniewski", Rule.SIGNOFF),
     ("Mit Material von dpa und AFP", Rule.SIGNOFF),

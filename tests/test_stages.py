@@ -292,7 +292,7 @@ def test_a_japanese_related_link_with_its_headline_does_not_end_the_article():
     assert clean_document(text, include_title=False).text.endswith(last)
 
 
-@pytest.mark.parametrize("header", ["About us", "O nas", "Über mich", "关于我们"])
+@pytest.mark.parametrize("header", ["About us", "O nas", "Über mich", "关于我们", "Forward-Looking Statements"])
 def test_an_about_box_after_a_short_article_is_dropped_with_its_header(header):
     brief = ["A fire broke out in a warehouse on Mill Street on Saturday afternoon, the fire brigade said.",
              "Nobody was hurt, and the police are looking into the cause of the fire, a spokesman said."]

@@ -28,6 +28,8 @@ _SIGNOFF = regex.compile(r"^\(?\p{Ll}{1,4}(?:/\p{Ll}{1,4})+\)?(?:\s*\((?:\p{Lu}[
 _BREADCRUMB = regex.compile(r"^(?:[^>›»\n]{1,40}?\s*[>›»]\s*){2,}[^>›»\n]{0,60}$")
 # A line that is one URL.
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
+# A line that is an e-mail address and nothing else: a contact block's.
+_EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 # "Books (1,396)", "Politics (12)": a category with its post count.
 _COUNT_ITEM = regex.compile(r"^[^()\d]{1,60}\s?\(\d[\d,.\s]*\)$")
 # "Name/Agency", "Name | Pool | Agency", "(AP Photo/Name)": credit shapes
@@ -428,7 +430,7 @@ def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
 #: concept was found, so other lines skip its predicate: most lines are prose
 #: with no phrase at all, and this check is a set lookup.
 RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
-    (Rule.SHORT_LINK, None, lambda b, f, c, l: b.text.startswith(("http", "www.")) and bool(_URL_LINE.match(b.text))),
+    (Rule.SHORT_LINK, None, lambda b, f, c, l: bool(_URL_LINE.match(b.text)) if b.text.startswith(("http", "www.")) else "@" in b.text and bool(_EMAIL_LINE.match(b.text))),
     (Rule.COMMENTS, "comments", _equals_or_prefix("comments")),
     (Rule.COMMENT_HEADER, None, _comment_header),
     (Rule.SHARE_BAR, None, _share_bar),
