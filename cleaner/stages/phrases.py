@@ -182,6 +182,8 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True
     if f.unspaced and f.length <= c.credit_max_words and b.text.endswith(tuple(lexicons.words("credit_suffixes", l))):
         return True  # "本报记者 李明 摄": photographed by
+    if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and all(_CREDIT_WORD.match(w) or w == "/" for w in b.text.split()):
+        return True  # "Marek Zając / Forum24": a photographer and the publication
     if f.length > c.caption_line_max_words:
         return False
     spots = f.hits.spots
@@ -215,7 +217,7 @@ def _uppercase_credit(text: str) -> bool:
     words = last.split()
     if not stop or not _UPPERCASE_CREDIT_WORDS[0] <= len(words) <= _UPPERCASE_CREDIT_WORDS[1]:
         return False
-    if "/" in last and all(_NAME_WORD.match(w) or w == "/" for w in words):
+    if "/" in last and all(_CREDIT_WORD.match(w) or w == "/" for w in words):
         return True
     return last.isupper() and not head.isupper()  # not a heading in capitals ("VOLKSWAGEN ID. SPACE")
 
@@ -255,7 +257,7 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
     if last is not None and _is("caption_labels", lexicons.key(last.group(1)), l):
         credit = last.group(2)
     else:
-        credit = _colon_credit(b.text, l) or _spaced_credit(b.text, l)
+        credit = _colon_credit(b.text, l) or _spaced_credit(b.text, l) or _dotted_credit(b.text, l)
     if not credit:
         return False
     if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
@@ -276,6 +278,25 @@ def _abbreviated_label_credit(text: str, c: Config, l: Langs) -> bool:
 
 _UNSPACED_CREDIT_MAX_CHARS = 15
 _SENTENCE_MARKS = re.compile(r"[.!?。！？，,]")
+
+
+def _dotted_credit(text: str, l: Langs) -> str:
+    """The credit after an abbreviated label near the end of a caption with
+    no full stop before it: "... Tak dziś wygląda nawierzchnia Fot. Paweł
+    Nowicki / Gniezno24"."""
+    words = text.split()
+    for i in range(len(words) - 2, max(0, len(words) - _CREDIT_TAIL_WORDS), -1):
+        w = words[i]
+        if w.endswith(".") and w[:1].isupper() and _is("caption_labels", lexicons.key(w), l):
+            return " ".join(words[i + 1 :])
+    return ""
+
+
+#: The longest "Name / Publication" credit on a line of its own, in words.
+_NAME_CREDIT_MAX_WORDS = 7
+
+#: How far from the end of a caption its credit may start, in words.
+_CREDIT_TAIL_WORDS = 10
 
 
 def _spaced_credit(text: str, l: Langs) -> str:
@@ -326,6 +347,8 @@ def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
 # A name: capitalised words, initials, and short lower-case words -- particles
 # ("de", "van") and the "and" between two names, in any language.
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|&|,)$")
+# ... or a publication's ("Forum24", "Radio1").
+_CREDIT_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{N}'’.-]*|\p{Ll}{1,3}|&|,)$")
 
 
 # What follows a label in Chinese and Japanese: a colon, a slash or a space.
