@@ -56,7 +56,6 @@ KNOWN_FAILURES = {
     ("nl_news", "inscriptis"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
     ("nl_news", "html-text"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
     ("de_agentur", "html"): "a caption inside a layout table's cell, read whole, stays with the article",
-    ("de_agentur", "inscriptis"): "a layout table: inscriptis puts the menu column and the article on the same lines",
     ("de_spiegel", "html"): _DEK,
     ("en_recipe_blog", "html"): "trafilatura leaves out the recipe card and a subheading",
     ("en_recipe_blog", "inscriptis"): "the recipe card (ingredients, steps) after the post falls outside the article",

@@ -604,6 +604,14 @@ def test_a_few_capitalised_words_opening_the_text_above_the_article_are_its_head
     assert clean_document(text).title == "Royal Self-Indicting Arrogance"
 
 
+def test_without_a_strong_match_the_near_line_sharing_most_with_the_opening_is_the_headline():
+    # Neither line shares enough words for a sure match; the page's read
+    # count, nearer the article, shares none.
+    headline = "Quiet streets, loud council: a city divided over wheels"
+    text = f"{headline}\n\nRead 2.3k times Saved 56\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == headline
+
+
 ZH_OPENING = (
     "记者从中国汽车工业协会获悉，今年1月至10月，我国新能源汽车产量达到1520万辆，同比增长28.6%，全年产量首次突破1500万辆大关。\n\n"
     "业内专家表示，充电基础设施的持续完善和电池成本的下降，是推动新能源汽车消费快速增长的主要因素。\n\n"

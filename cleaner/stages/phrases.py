@@ -119,8 +119,9 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """A menu label on its own, or as the label of a line ('You are here: Home...')."""
-    return "navigation" in f.hits.exact or (f.length <= c.prefix_max_words and _is("navigation", _label(b.text, c.label_max_chars), l))
+    """A menu label on its own, or as the label of a line ('You are here: Home...',
+    'Tags: ...', as long as a 'Read more: <headline>' line)."""
+    return "navigation" in f.hits.exact or (f.length <= c.related_inline_max_words and _is("navigation", _label(b.text, c.label_max_chars), l))
 
 
 def _menu_row(b: Block, f: Features, c: Config, l: Langs) -> bool:
