@@ -55,6 +55,7 @@ class Rule(enum.StrEnum):
     SEARCH = "search.prompt", "a search box prompt"
     AD = "ad.label", "an advertisement label"
     AD_TEXT = "ad.text", "the text of an advertisement right under its label, in one box with it"
+    PRICE = "ad.price", "a price on a line of its own ('ab 59,99 €', 'od 49,99 zł'): a shopping box's, with the product named above it"
     DISCLOSURE = "ad.disclosure", "an affiliate or sponsorship disclosure ('This post contains affiliate links')"
     SYNDICATION = "credit.syndication", "a note on where the article comes from ('This article was originally published by ...', 'Tekst powstał na podstawie ...', '本文来自微信公众号')"
     COMMENTS = "comments.widget", "a comment widget line ('12 comments', 'Leave a reply')"

@@ -394,6 +394,11 @@ def test_a_paragraph_after_a_bare_ad_label_is_kept():
     assert rules[PARA3] != Rule.AD_TEXT
 
 
+def test_the_product_named_above_a_price_goes():
+    rules = rules_by_text(f"{PARA} {PARA2}\n\nSleep mask with memory foam\n\nfrom £12\n\nCheck price\n\n{PARA3} {PARA}")
+    assert [rules[t] for t in ("Sleep mask with memory foam", "from £12", "Check price")] == [Rule.AD_TEXT, Rule.PRICE, Rule.AD]
+
+
 def test_a_paragraph_that_goes_on_under_a_credit_is_kept():
     # No blank line after the line below the credit: a page that does not
     # separate its paragraphs, where the line is the article going on.

@@ -101,6 +101,16 @@ def _ad_texts(blocks: list[Block], config: Config) -> None:
             below.drop(Rule.AD_TEXT)
 
 
+def _priced_products(blocks: list[Block], config: Config) -> None:
+    """Drop the product named right above a price on its own line ("Maska do
+    spania 3D z pianką memory" over "od 49,99 zł"): a shopping box."""
+    for i, block in enumerate(blocks):
+        if block.rule is Rule.PRICE and i > 0:
+            above = blocks[i - 1]
+            if not above.decided and shape(above, config) == "H":
+                above.drop(Rule.AD_TEXT)
+
+
 def _appeal_boxes(blocks: list[Block], config: Config) -> None:
     frames = [i for i, b in enumerate(blocks) if b.rule == Rule.APPEAL]
     for a, b in zip(frames, frames[1:]):
@@ -516,6 +526,7 @@ def apply(doc: Document, config: Config) -> None:
     _punctuated_lists(doc.blocks, config)
     _quantity_lists(doc.blocks, config)
     _ad_texts(doc.blocks, config)
+    _priced_products(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
     _about_boxes(doc.blocks, config)
     _repeated_lists(doc.blocks, config)

@@ -28,6 +28,12 @@ _SIGNOFF = regex.compile(r"^\(?\p{Ll}{1,4}(?:/\p{Ll}{1,4})+\)?(?:\s*\((?:\p{Lu}[
 _BREADCRUMB = regex.compile(r"^(?:[^>›»\n]{1,40}?\s*[>›»]\s*){2,}[^>›»\n]{0,60}$")
 # A line that is one URL.
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
+# A price and nothing else, maybe after a short word ("from", "ab", "od"):
+# "ab 59,99 €", "od 49,99 zł", "$19.99", "from £12".  A currency must show.
+_PRICE_LINE = regex.compile(
+    r"^(?:\p{L}{1,10}\.?\s)?(?:[€$£¥]\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[€$£¥]|zł|kč|chf|eur|usd|pln|gbp|元|円))\*?$",
+    regex.IGNORECASE,
+)
 # A line that is an e-mail address and nothing else: a contact block's.
 _EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 # "Books (1,396)", "Politics (12)": a category with its post count.
@@ -293,6 +299,9 @@ def _dotted_credit(text: str, l: Langs) -> str:
     return ""
 
 
+#: The longest line a price alone takes ("ab 1.299,00 €"), in words.
+_PRICE_MAX_WORDS = 4
+
 #: The longest "Name / Publication" credit on a line of its own, in words.
 _NAME_CREDIT_MAX_WORDS = 7
 
@@ -478,6 +487,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.MENU_ROW, "navigation", _menu_row),
     (Rule.BYLINE, "byline", _byline),
     (Rule.TIMESTAMP, None, _timestamp),
+    (Rule.PRICE, None, lambda b, f, c, l: f.length <= _PRICE_MAX_WORDS and any(ch.isdigit() for ch in b.text) and bool(_PRICE_LINE.match(b.text))),
     (Rule.COUNT_LIST, None, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
 )
 
