@@ -60,7 +60,7 @@ KNOWN_FAILURES = {
     ("en_recipe_blog", "html"): "trafilatura leaves out the recipe card and a subheading",
     ("en_recipe_blog", "inscriptis"): "the recipe card (ingredients, steps) after the post falls outside the article",
     ("en_recipe_blog", "html-text"): "the recipe card (ingredients, steps) after the post falls outside the article",
-    ("en_wire", "inscriptis"): "a sidebar headline and the agency's standards line are kept",
+    ("en_wire", "inscriptis"): "the agency's standards line is kept",
     ("en_wire", "html-text"): "a sidebar headline and the agency's standards line are kept",
     ("es_elpais", "html"): _DEK,
     ("es_elpais", "inscriptis"): "a subheading under an inline 'Más información' box is taken for its item",
@@ -74,6 +74,27 @@ KNOWN_FAILURES = {
     ("ru_news", "html-text"): "a one-clause standfirst without a full stop is dropped",
     ("zh_hk", "inscriptis"): "a layout table: inscriptis puts sidebar items on the article's lines",
     ("zh_hk", "html-text"): "a caption and the page's header lines are kept",
+    ("de_agentur", "inscriptis"): "a layout table: inscriptis puts the menu column and the headline on the same lines",
+    ("de_lokal_blaulicht", "html"): "trafilatura leaves out the 'Zeugen gesucht' box that ends the report",
+    ("de_ratgeber", "html"): _DEK,
+    ("de_ratgeber", "inscriptis"): "an affiliate product's headline ('Mietrechtsschutz schon ab 9,80 € im Monat') is kept",
+    ("de_ratgeber", "html-text"): "an affiliate product's headline, the table of contents' header and a newsletter pitch are kept",
+    ("de_sport", "html"): _DEK,
+    ("de_sport", "inscriptis"): "the headline loses to an embedded video's title; the line-up box after the report is dropped",
+    ("de_sport", "html-text"): "the line-up box after the report is dropped; a share counter is kept",
+    ("en_opinion", "html"): _DEK,
+    ("en_opinion", "inscriptis"): "the guest author's bio is followed by the page's disclaimer, so it is not at the end",
+    ("en_opinion", "html-text"): "the guest author's bio is followed by the page's disclaimer, so it is not at the end",
+    ("en_press_release", "html"): "the standfirst is left out; the newswire's 'SOURCE <company>' and 'View original content' lines are kept",
+    ("en_press_release", "inscriptis"): "the standfirst is dropped; a newswire photo credit '(PRNewsfoto/...)' and its caption are kept",
+    ("en_press_release", "html-text"): "the standfirst is dropped; a newswire photo credit '(PRNewsfoto/...)' and its caption are kept",
+    ("en_science", "html"): "trafilatura leaves out the standfirst, the 'Key takeaways' box and the subheadings",
+    ("fr_blog_voyage", "html"): "trafilatura's precision setting leaves out two subheadings",
+    ("pl_poradnik", "html"): "trafilatura's precision setting leaves out a subheading after an inline link",
+    ("pl_regionalny", "html"): _DEK,
+    ("zh_tech_blog", "html"): "trafilatura's precision setting leaves out subheadings and a code block",
+    ("zh_tech_blog", "inscriptis"): "'asyncio.Semaphore' is cut like two sentences glued together; code lines are judged as prose",
+    ("zh_tech_blog", "html-text"): "'asyncio.Semaphore' is cut like two sentences glued together; code lines are judged as prose",
     ("cs_news", "html"): _DEK,
     ("de_regional", "html"): _DEK,
     ("en_localtv", "html"): _DEK,
@@ -111,7 +132,7 @@ def test_page_snippets(page, variant):
 
 
 def test_every_page_has_its_snippets():
-    assert len(PAGES) >= 40
+    assert len(PAGES) >= 50
     assert all(p.with_suffix(".snippets").is_file() for p in PAGES)
 
 

@@ -617,6 +617,18 @@ def test_without_a_strong_match_the_near_line_sharing_most_with_the_opening_is_t
     assert clean_document(text).title == headline
 
 
+def test_headline_and_opening_meet_across_inflections():
+    # Polish inflects: "Remont ulicy Wrzesińskiej ruszy w poniedziałek" in the
+    # headline, "remontu", "ulica Wrzesińska", "poniedziałku" in the text.
+    headline = "Remont ulicy Wrzesińskiej ruszy w poniedziałek"
+    body = ("Od poniedziałku ulica Wrzesińska zostanie częściowo zamknięta dla ruchu z powodu remontu, a kierowcy pojadą objazdami. "
+            "Drogowcy wymienią nawierzchnię i chodniki na odcinku o długości blisko kilometra.\n\n"
+            "Prace potrwają do końca października, a wykonawca zapłaci kary za każdy dzień opóźnienia. "
+            "Miasto zapowiada, że autobusy pojadą w tym czasie zmienionymi trasami.")
+    text = f"Utrudnienia od poniedziałku na Winiarach\n\n{headline}\n\nAutor: Paweł Nowicki\n\n{body}"
+    assert clean_document(text).title == headline
+
+
 ZH_OPENING = (
     "记者从中国汽车工业协会获悉，今年1月至10月，我国新能源汽车产量达到1520万辆，同比增长28.6%，全年产量首次突破1500万辆大关。\n\n"
     "业内专家表示，充电基础设施的持续完善和电池成本的下降，是推动新能源汽车消费快速增长的主要因素。\n\n"

@@ -92,21 +92,28 @@ def terms(words: list[str]) -> set[str]:
     between headline and article; its pairs of characters are (most words
     there are two characters long).
 
-    >>> sorted(terms(["捷运新路线", "tram"]))
-    ['tram', '捷运', '新路', '路线', '运新']
+    Other words count by their first ``STEM`` letters, so that inflected
+    forms meet ("Wrzesińskiej" in the headline, "Wrzesińska" in the text).
+
+    >>> sorted(terms(["捷运新路线", "tram", "councils"]))
+    ['counc', 'tram', '捷运', '新路', '路线', '运新']
     """
     out: set[str] = set()
     for w in words:
         if len(w) > 1 and not w.isascii() and _UNSPACED.search(w):
             out.update(w[i : i + 2] for i in range(len(w) - 1))
         else:
-            out.add(w)
+            out.add(w[:STEM])
     return out
+
+
+#: Letters of a word that stand for it when headline and opening are compared.
+STEM = 5
 
 
 def overlap(candidate: Block, opening: set[str], stop: frozenset[str]) -> float:
     """Share of the candidate's content terms (see :func:`terms`) that occur in the opening."""
-    words = {w for w in terms(candidate.features.words) if w not in stop and not w.isdigit()}
+    words = terms([w for w in candidate.features.words if w not in stop and not w.isdigit()])
     return len(words & opening) / len(words) if words else 0.0
 
 
