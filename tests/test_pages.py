@@ -53,8 +53,6 @@ KNOWN_FAILURES = {
     ("fr_regional", "html-text"): "a subheading under an inline 'À lire aussi' box is taken for its item",
     ("ko_news", "inscriptis"): "the second of two subtitles under the headline is dropped",
     ("ko_news", "html-text"): "the subtitles, and a '■' subheading under an inline box, are dropped",
-    ("nl_news", "inscriptis"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
-    ("nl_news", "html-text"): "a live blog: its headline and standfirst, far above the first entry, are dropped",
     ("de_agentur", "html"): "a caption inside a layout table's cell, read whole, stays with the article",
     ("de_spiegel", "html"): _DEK,
     ("en_recipe_blog", "html"): "trafilatura leaves out the recipe card and a subheading",

@@ -459,6 +459,19 @@ def test_a_kept_list_prints_line_under_line_and_cleans_to_itself():
     assert clean(out, include_title=False) == out
 
 
+def test_a_summary_list_keeps_the_headline_and_standfirst_with_the_article():
+    # A live blog: headline, standfirst, byline, "Key points" and its items,
+    # then the entries.  The list's short lines must not cut the top off.
+    dek = ("Forecasters issued an orange warning for four coastal provinces because of very strong gusts, "
+           "and the railway cancelled trains in the north. This live blog keeps you up to date.")
+    points = "Key points\n  * Orange warning on the coast\n  * Gusts up to 120 km/h\n  * No trains in the north after 5 pm"
+    text = (f"Storm sweeps the country: orange warning on the coast\n\n{dek}\n\nBy Jane Doe\n\n{points}\n\n"
+            f"16:45\n\nRoof torn off a sports hall\n\n{PARA} {PARA2}\n\n{PARA3} {PARA}")
+    doc = clean_document(text)
+    assert doc.title == "Storm sweeps the country: orange warning on the coast"
+    assert doc.text.split("\n\n")[1] == dek
+
+
 def test_a_table_between_paragraphs_is_the_articles_even_with_a_link_after_it():
     rows = ["Region Rate Change", "Greater Poland 2.9 -0.1", "Silesia 3.6 0.0", "Masovia 4.1 -0.2", "Lesser Poland 4.2 -0.1"]
     text = (f"{PARA} {PARA2}\n\nUnemployment by region\n" + "\n".join(rows)

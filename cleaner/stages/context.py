@@ -289,6 +289,24 @@ def _about_named(blocks: list[Block], i: int, config: Config) -> bool:
 _ABOUT_PREFIX_MAX_WORDS = 3
 
 
+def _summary_lists(blocks: list[Block], config: Config) -> None:
+    """The list under a summary header ("Key points", "Das Wichtigste in
+    Kürze", "L'essentiel", "要点") is the article's: its short lines are
+    marked ``listed`` with the header, so they do not cut the headline and
+    standfirst off from the body."""
+    headers = lexicons.index(("summary_headers",), config.lexicon_languages)  # kept on disk: read once
+    for i, block in enumerate(blocks):
+        if block.decided or block.features.length > config.list_heading_max_words + 2 or not headers.equals(block.features.key):
+            continue
+        end = _tight_run(blocks, i + 1, config.punctuated_item_max_words)
+        if end - (i + 1) >= _SUMMARY_MIN_ITEMS:
+            for item in blocks[i:end]:
+                item.listed = True
+
+
+_SUMMARY_MIN_ITEMS = 2
+
+
 def _repeated_lists(blocks: list[Block], config: Config) -> None:
     """A tight run of short lines that come back below it, in the same order,
     each on its own line: a table of contents (the article's subheadings
@@ -525,6 +543,7 @@ def apply(doc: Document, config: Config) -> None:
     _announced_lists(doc.blocks, config)
     _punctuated_lists(doc.blocks, config)
     _quantity_lists(doc.blocks, config)
+    _summary_lists(doc.blocks, config)
     _ad_texts(doc.blocks, config)
     _priced_products(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
