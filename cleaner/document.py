@@ -74,7 +74,9 @@ class Block:
     end_marker: bool = False
     #: This block is a piece of an input line that the scraper had glued.
     glued: bool = False
-    #: An item of a list that the paragraph above announced with a colon.
+    #: A line the article's structure vouches for: an item of one of its
+    #: lists (announced with a colon, under a heading, punctuated as one
+    #: sentence...), or a subheading its table of contents names.
     listed: bool = False
     #: A sentence of a line that had lost its line breaks: printed after the
     #: previous block of that line (if kept) with a space, as it was written.

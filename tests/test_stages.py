@@ -459,6 +459,15 @@ def test_a_kept_list_prints_line_under_line_and_cleans_to_itself():
     assert clean(out, include_title=False) == out
 
 
+def test_a_last_section_under_a_subheading_the_table_of_contents_names_is_kept():
+    toc = "Contents\nThe river path\nThe lake loop\nThe summit"
+    last = "The summit is called the guardian of the valley. The climb is harder, but the view pays for it."
+    text = (f"Five walks for families\n\n{PARA} {PARA2}\n\n{toc}\n\nThe river path\n\n{PARA3} {PARA}\n\n"
+            f"The lake loop\n\n{PARA2} {PARA3}\n\nThe summit\n\n{last}\n\nShare on Facebook\n\n3 Comments\n\nJane says:\nGreat tips!")
+    doc = clean_document(text)
+    assert doc.text.split("\n\n")[-2:] == ["The summit", last]
+
+
 def test_a_summary_list_keeps_the_headline_and_standfirst_with_the_article():
     # A live blog: headline, standfirst, byline, "Key points" and its items,
     # then the entries.  The list's short lines must not cut the top off.

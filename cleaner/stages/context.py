@@ -120,6 +120,10 @@ def _appeal_boxes(blocks: list[Block], config: Config) -> None:
                     block.drop(Rule.APPEAL_BOX)
 
 
+def _long_paragraph(block: Block, config: Config) -> bool:
+    return block.features.terminal and block.features.length >= config.length_high
+
+
 _DATELINE = frozenset({Rule.TIMESTAMP, Rule.BYLINE})
 
 
@@ -328,17 +332,23 @@ def _repeated_lists(blocks: list[Block], config: Config) -> None:
         if blocks[i].text not in repeats:
             i += 1
             continue
-        end = _repeated_run(blocks, i, occurs)
+        end, copies = _repeated_run(blocks, i, occurs)
         if end - i >= config.repeated_list_min_items:
             for block in blocks[i:end]:
                 if not block.decided:
                     block.drop(Rule.REPEATED_LIST)
+            if all(any(_long_paragraph(b, config) for b in blocks[a + 1 : z]) for a, z in zip(copies, copies[1:])):
+                # Prose between the copies: they are the article's
+                # subheadings, which its table of contents vouches for.
+                for j in copies:
+                    blocks[j].listed = True
         i = max(end, i + 1)
 
 
-def _repeated_run(blocks: list[Block], start: int, occurs: dict[str, list[int]]) -> int:
-    """End of the run of entries from ``start`` (``start`` if none): each
-    entry's copy comes after the previous entry's, and all after the run.
+def _repeated_run(blocks: list[Block], start: int, occurs: dict[str, list[int]]) -> tuple[int, list[int]]:
+    """End of the run of entries from ``start`` (``start`` if none), and
+    where their copies are: each entry's copy comes after the previous
+    entry's, and all after the run.
 
     The run stops as soon as it reaches the first entry's copy, and copies
     are found by bisection: a line repeated thousands of times costs a few
@@ -353,7 +363,7 @@ def _repeated_run(blocks: list[Block], start: int, occurs: dict[str, list[int]])
             break
         copies.append(places[k])
         end += 1
-    return end if copies and copies[0] >= end else start
+    return (end, copies) if copies and copies[0] >= end else (start, [])
 
 
 def _carries_its_link(header: Block, config: Config) -> bool:
