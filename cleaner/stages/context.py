@@ -6,12 +6,8 @@
 * An appeal box is framed by appeal lines ("Your support helps us to tell the
   story" ... "Your support makes all the difference."); the paragraphs inside
   the frame are the appeal's body, however article-like their wording.
-* A paragraph ending with a colon announces what follows ("Every guide
-  agreed on the same short list:"); the short lines after it are its list,
-  not a menu, and weigh nothing either way in the search for the article.
-* A run of short lines punctuated as one sentence (commas or semicolons
-  at their ends, a full stop at the last), numbered steps, and a run of
-  amounts or facts between paragraphs are lists of the article's too.
+* The article's own lists are marked first (:mod:`cleaner.stages.lists`),
+  so that the rules below do not take them for menus.
 * An "About us" / "About me" header owns the paragraphs under it: a box
   about the site or the author, however prose-like.
 * A run of short lines that all come again below it, in order, is a table
@@ -35,8 +31,9 @@ import bisect
 from .. import lexicons, tokens
 from ..config import Config
 from ..document import Block, Document
-from ..features import QUOTE_OPENERS
 from ..rules import Rule
+from . import lists
+from .shapes import long_paragraph, shape
 
 _CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT, Rule.CAPTION_WITH_CREDIT})
 _MENU = frozenset({Rule.NAVIGATION, Rule.MENU_ROW})
@@ -118,30 +115,6 @@ def _appeal_boxes(blocks: list[Block], config: Config) -> None:
             for block in blocks[a + 1 : b]:
                 if not block.decided:
                     block.drop(Rule.APPEAL_BOX)
-
-
-def _long_paragraph(block: Block, config: Config) -> bool:
-    return block.features.terminal and block.features.length >= config.length_high
-
-
-_DATELINE = frozenset({Rule.TIMESTAMP, Rule.BYLINE})
-
-
-def shape(block: Block, config: Config) -> str:
-    """One letter for the kind of line, for finding repeated card shapes.
-
-    D a date or byline, H a headline-like line (not a sentence, shorter than
-    good prose), P a sentence-like paragraph, S a short line, X anything a
-    phrase rule dropped.
-    """
-    f = block.features
-    if block.rule in _DATELINE:
-        return "D"
-    if block.decided:
-        return "X"
-    if not f.terminal and f.length <= config.length_high:
-        return "H"
-    return "P" if f.length >= config.card_paragraph_min_words else "S"
 
 
 def _teaser_cards(blocks: list[Block], config: Config) -> None:
@@ -293,24 +266,6 @@ def _about_named(blocks: list[Block], i: int, config: Config) -> bool:
 _ABOUT_PREFIX_MAX_WORDS = 3
 
 
-def _summary_lists(blocks: list[Block], config: Config) -> None:
-    """The list under a summary header ("Key points", "Das Wichtigste in
-    Kürze", "L'essentiel", "要点") is the article's: its short lines are
-    marked ``listed`` with the header, so they do not cut the headline and
-    standfirst off from the body."""
-    headers = lexicons.index(("summary_headers",), config.lexicon_languages)  # kept on disk: read once
-    for i, block in enumerate(blocks):
-        if block.decided or block.features.length > config.list_heading_max_words + 2 or not headers.equals(block.features.key):
-            continue
-        end = _tight_run(blocks, i + 1, config.punctuated_item_max_words)
-        if end - (i + 1) >= _SUMMARY_MIN_ITEMS:
-            for item in blocks[i:end]:
-                item.listed = True
-
-
-_SUMMARY_MIN_ITEMS = 2
-
-
 def _repeated_lists(blocks: list[Block], config: Config) -> None:
     """A tight run of short lines that come back below it, in the same order,
     each on its own line: a table of contents (the article's subheadings
@@ -337,7 +292,7 @@ def _repeated_lists(blocks: list[Block], config: Config) -> None:
             for block in blocks[i:end]:
                 if not block.decided:
                     block.drop(Rule.REPEATED_LIST)
-            if all(any(_long_paragraph(b, config) for b in blocks[a + 1 : z]) for a, z in zip(copies, copies[1:])):
+            if all(any(long_paragraph(b, config) for b in blocks[a + 1 : z]) for a, z in zip(copies, copies[1:])):
                 # Prose between the copies: they are the article's
                 # subheadings, which its table of contents vouches for.
                 for j in copies:
@@ -381,179 +336,11 @@ def _carries_its_link(header: Block, config: Config) -> bool:
     return bool(opening) and tokens.length(f.key[len(opening) :]) > config.related_header_max_topic_words
 
 
-def _announced_lists(blocks: list[Block], config: Config) -> None:
-    """Mark the items of a list a line announces; the list ends at a paragraph.
-
-    A colon before a quotation ("In a statement, the minister said:" and
-    "“I cannot support...”") announces somebody's words, not a list: the
-    quoted paragraphs are the article's and weigh as such.  An image
-    gallery or an ad between the colon and the items does not end the list,
-    or cleaning the output again would find a list that the first pass did
-    not.
-    """
-    for i, block in enumerate(blocks):
-        if block.decided or not block.text.endswith((":", "：")) or block.features.length < config.announcer_min_words:
-            continue
-        for item in blocks[i + 1 : i + 1 + config.list_max_items]:
-            if item.end_marker or item.text.startswith(QUOTE_OPENERS):
-                break
-            if item.decided:
-                continue  # an image gallery or an ad inside the list: the list goes on
-            if shape(item, config) == "P" and item.features.length > config.length_high:
-                break
-            item.listed = True
-
-
-def _tight_run(blocks: list[Block], start: int, max_words: float, ends: tuple[str, ...] = ()) -> int:
-    """End of the run of short lines from ``start`` with no blank line between
-    them, each ending in one of ``ends`` if given."""
-    j = start
-    while j < len(blocks):
-        item = blocks[j]
-        if not _short_item(item, max_words) or (j > start and item.gap_before):
-            break
-        if ends and not item.text.endswith(ends):
-            break
-        j += 1
-    return j
-
-
-def _quantity_lists(blocks: list[Block], config: Config) -> None:
-    """Mark a list of quantities between two paragraphs, with its heading.
-
-    "Zutaten" and "500 g Äpfel", "200 g Mehl", ... under it: lines this
-    short cost the article's region like a menu, and cut a recipe in two.
-    Between prose (a paragraph above; a paragraph, or a heading with the
-    article under it, below), in a tight run of at least ``list_min_items``
-    lines most of which hold a number (amounts, prices, dates, steps), they
-    are the article's list.  Menus and tag lists rarely hold numbers; a list
-    of bare names is left to the other stages.
-    """
-    for i, block in enumerate(blocks):
-        if i == 0 or block.decided or block.features.length > max(config.list_item_max_words, config.list_heading_max_words):
-            continue  # too long for a heading or an item (most lines: prose)
-        if shape(blocks[i - 1], config) != "P":
-            continue
-        heading = not block.features.terminal and block.features.length <= config.list_heading_max_words
-        # "Zutaten" over its items, or a first item as short as a heading
-        # ("Dauer: 2 Stunden", "Strecke: 5 km", ...): the list is tried both ways.
-        for start in (i + 1, i) if heading else (i,):
-            end = _tight_run(blocks, start, config.list_item_max_words)
-            if _quantity_items(blocks[start:end], config) and _prose_follows(blocks, end, config):
-                for item in blocks[i:end]:
-                    item.listed = True
-                break
-
-
-def _quantity_items(items: list[Block], config: Config) -> bool:
-    """Enough items, most of them holding a number."""
-    return len(items) >= config.list_min_items and sum(any(ch.isdigit() for ch in b.text) for b in items) * 2 >= len(items)
-
-
-# Clause punctuation, and what may end the last item of a punctuated list.
-_CLAUSE_ENDS = (",", ";", "，", "；", "、")
-_ITEM_ENDS = (*_CLAUSE_ENDS, ".", "。", "!", "?", "！", "？")
-
-
-def _step(block: Block, config: Config) -> bool:
-    """A list item that is a sentence, with the function words of prose."""
-    f = block.features
-    return f.terminal and not block.text.endswith((":", "：")) and f.stop_density >= config.stopwords_low
-
-
-def _heading_above(blocks: list[Block], first_item: int, config: Config) -> bool:
-    """A short line that is not a sentence right above the run ("Préparation")."""
-    if first_item == 0:
-        return False
-    above = blocks[first_item - 1]
-    return not above.decided and not above.features.terminal and above.features.length <= config.list_heading_max_words
-
-
-def _punctuated_lists(blocks: list[Block], config: Config) -> None:
-    """Mark a list whose items are punctuated as one sentence.
-
-    "opróżnij i schowaj węże ogrodowe," / "wykop bulwy dalii," / ...
-    "podlej krzewy przed zamarznięciem gleby.": at least ``list_min_items``
-    short lines ending in a comma or semicolon, and the one with a full
-    stop that closes them, are prose cut into items (blank lines between
-    them or not: the output prints them either way).  So is a tight run of
-    sentences marked as list items ("1. Préchauffez le four à 200 °C.", "2.
-    Épluchez les pommes.") or under a heading ("Préparation"): the steps
-    of a recipe or a how-to.  Short paragraphs one a line with nothing
-    over them are prose, not a list.  Menus and teaser lists end their
-    items in no punctuation at all.
-    """
-    i = 0
-    while i < len(blocks):
-        first = blocks[i]
-        if first.features.length > config.punctuated_item_max_words or not first.text.endswith(_ITEM_ENDS):
-            i += 1  # no list starts here (most lines of a menu, of prose alike)
-            continue
-        # Items ending in commas are a list with or without blank lines
-        # between them; sentences only when tight.
-        end = _clause_run(blocks, i, config.punctuated_item_max_words)
-        items = blocks[i:end]
-        if len(items) < config.list_min_items:
-            end = _tight_run(blocks, i, config.punctuated_item_max_words, _ITEM_ENDS)
-            items = blocks[i:end]
-            marked = all(b.bullet for b in items) or (_heading_above(blocks, i, config) and not any(b.glued for b in items))
-            if not (len(items) >= config.list_min_items and marked and all(_step(b, config) for b in items)):
-                i = max(end, i + 1)
-                continue
-        for item in items:
-            item.listed = True
-        _mark_heading(blocks, i, config)
-        i = end
-
-
-def _clause_run(blocks: list[Block], start: int, max_words: float) -> int:
-    """End of the run of short lines from ``start`` ending in commas or
-    semicolons, and the line ending in a full stop that closes it."""
-    j = start
-    while j < len(blocks) and _short_item(blocks[j], max_words) and blocks[j].text.endswith(_CLAUSE_ENDS):
-        j += 1
-    if j > start and j < len(blocks) and _short_item(blocks[j], max_words) and blocks[j].text.endswith(_ITEM_ENDS):
-        j += 1
-    return j
-
-
-def _short_item(block: Block, max_words: float) -> bool:
-    return not block.decided and block.features.length <= max_words
-
-
-def _mark_heading(blocks: list[Block], first_item: int, config: Config) -> None:
-    """The list's heading ("Préparation") goes with it, when it has one."""
-    if _heading_above(blocks, first_item, config):
-        blocks[first_item - 1].listed = True
-
-
-_FURNITURE_SKIPPED = 2
-
-
-def _prose_follows(blocks: list[Block], i: int, config: Config) -> bool:
-    """A paragraph at ``i``, or a heading there and a paragraph or a list of
-    the article's under it ("Préparation" and its steps); a line or two that
-    a phrase rule dropped (an ad label, an inline "Read also" link) may
-    stand between."""
-    for _ in range(_FURNITURE_SKIPPED):
-        if i < len(blocks) and blocks[i].decided and not blocks[i].kept and not blocks[i].end_marker:
-            i += 1
-    if i >= len(blocks):
-        return False
-    kind = shape(blocks[i], config)
-    if kind == "H" and i + 1 < len(blocks):
-        return blocks[i + 1].listed or shape(blocks[i + 1], config) == "P"
-    return kind == "P"
-
-
 def apply(doc: Document, config: Config) -> None:
     # Captions first: a gallery between a list's announcement and its items
     # is furniture the list reaches across.
     _captions(doc.blocks, config)
-    _announced_lists(doc.blocks, config)
-    _punctuated_lists(doc.blocks, config)
-    _quantity_lists(doc.blocks, config)
-    _summary_lists(doc.blocks, config)
+    lists.mark(doc.blocks, config)
     _ad_texts(doc.blocks, config)
     _priced_products(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
