@@ -102,6 +102,7 @@ FIRES = [
     ("Sprawdź cenę", Rule.AD),
     ("press@acmerobotics.example.com", Rule.SHORT_LINK),
     ("E-mail: jane.doe@example.org", Rule.SHORT_LINK),
+    ("View original content to download multimedia:https://www.example.com/news-releases/acme-301.html", Rule.SIGNOFF),
     ("Le Monde avec AFP", Rule.SIGNOFF),
     ("Oprac. Tomasz Wiśniewski", Rule.SIGNOFF),
     ("Mit Material von dpa und AFP", Rule.SIGNOFF),
