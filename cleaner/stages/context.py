@@ -251,9 +251,9 @@ def _about_named(blocks: list[Block], i: int, config: Config) -> bool:
     block = blocks[i]
     if block.features.terminal or i + 1 >= len(blocks) or not block.text[:1].isupper():
         return False
-    keys = block.features.key.split(" ")
-    if keys[0] not in lexicons.words("about_prefixes", config.lexicon_languages):
+    if block.features.key.partition(" ")[0] not in lexicons.words("about_prefixes", config.lexicon_languages):
         return False  # most lines: one set lookup
+    keys = block.features.key.split(" ")
     words = block.text.split()
     prefixes = lexicons.index(("about_prefixes",), config.lexicon_languages)
     for n in range(1, min(len(words), len(keys), _ABOUT_PREFIX_MAX_WORDS + 1)):

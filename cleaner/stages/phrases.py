@@ -185,7 +185,7 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     label = _label(b.text, c.label_max_chars)
     if label and _is("caption_labels", label, l):
         return True
-    if f.length <= c.credit_max_words and _abbreviated_label_credit(b.text, c, l):
+    if f.length <= c.credit_max_words and ". " in b.text[: c.label_max_chars + 2] and _abbreviated_label_credit(b.text, c, l):
         return True
     if f.unspaced and f.length <= c.credit_max_words and b.text.endswith(tuple(lexicons.words("credit_suffixes", l))):
         return True  # "本报记者 李明 摄": photographed by
@@ -221,10 +221,15 @@ def _uppercase_credit(text: str) -> bool:
     and its publication between slashes ("... school morning. Tomás Reyes /
     Harbor City Ledger")."""
     head, stop, last = text.rpartition(". ")
-    words = last.split()
-    if not stop or not _UPPERCASE_CREDIT_WORDS[0] <= len(words) <= _UPPERCASE_CREDIT_WORDS[1]:
+    if not stop:
         return False
-    if "/" in last and all(_CREDIT_WORD.match(w) or w == "/" for w in words):
+    slashed = "/" in last
+    if not slashed and not last.isupper():
+        return False  # most lines: a sentence ends, another begins
+    words = last.split()
+    if not _UPPERCASE_CREDIT_WORDS[0] <= len(words) <= _UPPERCASE_CREDIT_WORDS[1]:
+        return False
+    if slashed and all(_CREDIT_WORD.match(w) or w == "/" for w in words):
         return True
     return last.isupper() and not head.isupper()  # not a heading in capitals ("VOLKSWAGEN ID. SPACE")
 
