@@ -93,6 +93,16 @@ KNOWN_FAILURES = {
     ("zh_tech_blog", "html"): "trafilatura's precision setting leaves out subheadings and a code block",
     ("zh_tech_blog", "inscriptis"): "'asyncio.Semaphore' is cut like two sentences glued together; code lines are judged as prose",
     ("zh_tech_blog", "html-text"): "'asyncio.Semaphore' is cut like two sentences glued together; code lines are judged as prose",
+    # The *_held pages were written after this session's rules and kept out of
+    # their making, to measure how the rules carry over; their failures stand.
+    ("es_held", "html"): "trafilatura leaves out a subheading; a reader's comment is kept",
+    ("fr_held", "inscriptis"): "a caption set off from its '© Name / Agency' credit is kept",
+    ("fr_held", "html-text"): "a caption set off from its '© Name / Agency' credit is kept",
+    ("pl_held", "inscriptis"): "a caption a line above its 'Fot. Name / Agency' credit is kept",
+    ("pl_held", "html-text"): "a caption a line above its 'Fot. Name / Agency' credit is kept",
+    ("zh_held", "html"): "a caption whose credit ('摄影：黄立川') stands apart, and a QR-code appeal, are kept",
+    ("zh_held", "inscriptis"): "a caption whose credit ('摄影：黄立川') stands apart is kept",
+    ("zh_held", "html-text"): "a caption whose credit ('摄影：黄立川') stands apart is kept",
     ("cs_news", "html"): _DEK,
     ("de_regional", "html"): _DEK,
     ("en_localtv", "html"): _DEK,
@@ -130,7 +140,7 @@ def test_page_snippets(page, variant):
 
 
 def test_every_page_has_its_snippets():
-    assert len(PAGES) >= 50
+    assert len(PAGES) >= 60
     assert all(p.with_suffix(".snippets").is_file() for p in PAGES)
 
 
