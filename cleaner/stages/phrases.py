@@ -189,7 +189,7 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True
     if f.unspaced and f.length <= c.credit_max_words and b.text.endswith(tuple(lexicons.words("credit_suffixes", l))):
         return True  # "本报记者 李明 摄": photographed by
-    if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and all(_CREDIT_WORD.match(w) or w == "/" for w in b.text.split()):
+    if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and _slashed_credit(b.text.split()):
         return True  # "Marek Zając / Forum24": a photographer and the publication
     if f.length > c.caption_line_max_words:
         return False
@@ -229,7 +229,7 @@ def _uppercase_credit(text: str) -> bool:
     words = last.split()
     if not _UPPERCASE_CREDIT_WORDS[0] <= len(words) <= _UPPERCASE_CREDIT_WORDS[1]:
         return False
-    if slashed and all(_CREDIT_WORD.match(w) or w == "/" for w in words):
+    if slashed and _slashed_credit(words):
         return True
     return last.isupper() and not head.isupper()  # not a heading in capitals ("VOLKSWAGEN ID. SPACE")
 
@@ -364,6 +364,11 @@ def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|&|,)$")
 # ... or a publication's ("Forum24", "Radio1").
 _CREDIT_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{N}'’.-]*|\p{Ll}{1,3}|&|,)$")
+
+
+def _slashed_credit(words: list[str]) -> bool:
+    """'Marek Zając / Forum24': names and publications between slashes."""
+    return all(_CREDIT_WORD.match(w) or w == "/" for w in words)
 
 
 # What follows a label in Chinese and Japanese: a colon, a slash or a space.
