@@ -191,6 +191,10 @@ def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True  # "本报记者 李明 摄": photographed by
     if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and _slashed_credit(b.text.split()):
         return True  # "Marek Zając / Forum24": a photographer and the publication
+    if b.text.startswith("©") and f.length <= _NAME_CREDIT_MAX_WORDS and not any(ch.isdigit() for ch in b.text):
+        # "© Julien Marchetti / Hexagone Photo": a photo's credit, not a
+        # footer's ("© 2024 ...", "© Riproduzione riservata").
+        return not f.hits.found("copyright") and "copyright" not in f.hits.exact
     if f.length > c.caption_line_max_words:
         return False
     spots = f.hits.spots
