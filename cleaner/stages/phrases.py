@@ -18,6 +18,7 @@ from ..document import Block, Document
 from ..features import QUOTE_OPENERS, Features
 from ..rules import Rule
 from ..tokens import _UNSPACED
+from .captions import NAME_WORD, caption_credit, caption_label, caption_with_credit, label_key
 
 Langs = tuple[str, ...]
 
@@ -34,13 +35,12 @@ _PRICE_LINE = regex.compile(
     r"^(?:\p{L}{1,10}\.?\s)?(?:[€$£¥]\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[€$£¥]|zł|kč|chf|eur|usd|pln|gbp|元|円))\*?$",
     regex.IGNORECASE,
 )
+#: The longest line a price alone takes ("ab 1.299,00 €"), in words.
+_PRICE_MAX_WORDS = 4
 # A line that is an e-mail address and nothing else: a contact block's.
 _EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 # "Books (1,396)", "Politics (12)": a category with its post count.
 _COUNT_ITEM = regex.compile(r"^[^()\d]{1,60}\s?\(\d[\d,.\s]*\)$")
-# "Name/Agency", "Name | Pool | Agency", "(AP Photo/Name)": credit shapes
-# (or a joining word of the credit_joiners lexicon: "Photo via Reuters").
-_CREDIT_SHAPE = regex.compile(r"/|\||©")
 
 
 # The arrows a breadcrumb needs: a search for one is cheaper than the pattern.
@@ -65,15 +65,6 @@ def _all_words_in(f: Features, vocab: frozenset[str], require_number: bool = Fal
     if require_number and "0" not in ws:
         return False
     return all(w in vocab or w == "0" for w in ws)
-
-
-def _label(text: str, max_chars: int) -> str:
-    """The words before a colon at the start of a line: 'Image: X' -> 'image'.
-
-    The full-width colon of Chinese and Japanese counts too ('图片：新华社').
-    """
-    head, sep, _ = text.replace("：", ":", 1).partition(":")
-    return lexicons.key(head) if sep and len(head) <= max_chars else ""
 
 
 Predicate = Callable[[Block, Features, Config, Langs], bool]
@@ -127,7 +118,7 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """A menu label on its own, or as the label of a line ('You are here: Home...',
     'Tags: ...', as long as a 'Read more: <headline>' line)."""
-    return "navigation" in f.hits.exact or (f.length <= c.related_inline_max_words and _is("navigation", _label(b.text, c.label_max_chars), l))
+    return "navigation" in f.hits.exact or (f.length <= c.related_inline_max_words and _is("navigation", label_key(b.text, c.label_max_chars), l))
 
 
 def _menu_row(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -166,213 +157,12 @@ def _covered_by_share_prompts(f: Features, vocab: frozenset[str], c: Config) -> 
     return all(covered)
 
 
-# A credit in brackets at the end of a caption: "... the plague (Image: GETTY)",
-# "... weight limit. (AP Photo/Dale Mertens, File)".
-_TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:/]{1,30})[:/][^()\[\]]{1,80}[)\]]$")
-
-
-# The last sentence of a caption that is its credit: "... sprzątaniu. Fot.
-# Anna Kowalska", "... in Lyon. Photo: Jane Doe/AP": a label, then a colon
-# or full stop, then the name.
-# (The standard library's engine: no Unicode classes needed, and compiling
-# with ``regex`` costs start-up.)
-_CREDIT_SENTENCE = re.compile(r"[.!?]\s+([^.!?:\s][^.!?:]{0,29}?)[.:]\s*([^.!?:]{2,60})$")
-
-
-def _caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """A credit or caption opening with its label: 'Image: Leah Millis/REUTERS',
-    'Fot. Jan Wierzba / Agencja Podhale', 'Image copyright Getty', '图为...'."""
-    label = _label(b.text, c.label_max_chars)
-    if label and _is("caption_labels", label, l):
-        return True
-    if f.length <= c.credit_max_words and ". " in b.text[: c.label_max_chars + 2] and _abbreviated_label_credit(b.text, c, l):
-        return True
-    if f.unspaced and f.length <= c.credit_max_words and b.text.endswith(tuple(lexicons.words("credit_suffixes", l))):
-        return True  # "本报记者 李明 摄": photographed by
-    if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and _slashed_credit(b.text.split()):
-        return True  # "Marek Zając / Forum24": a photographer and the publication
-    if b.text.startswith("©") and f.length <= _NAME_CREDIT_MAX_WORDS and not any(ch.isdigit() for ch in b.text):
-        # "© Julien Marchetti / Hexagone Photo": a photo's credit, not a
-        # footer's ("© 2024 ...", "© Riproduzione riservata").
-        return not f.hits.found("copyright") and "copyright" not in f.hits.exact
-    if f.length > c.caption_line_max_words:
-        return False
-    spots = f.hits.spots
-    if "caption_labels" in spots and " " in f.hits.prefix("caption_labels"):
-        return True
-    # "图为某汽车企业生产车间": a caption opener ("the picture shows") starts the line.
-    return "caption_openers" in spots and bool(f.hits.prefix("caption_openers", min_words=1))
-
-
-def _caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    """A caption that ends in its credit: '... (AP Photo/Jane Doe)', '... Fot.
-    Anna Kowalska', '... segunda-feira Foto: Leo Drumond/Diário', '...（記者林志明攝）'."""
-    if f.length > c.credited_caption_max_words:
-        return False
-    trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
-    if trailing and _trailing_label(lexicons.key(trailing.group(1)), l):
-        return True
-    if "caption_labels" in f.hits.spots and _ends_in_credit(b, f, l):
-        return True
-    if _uppercase_credit(b.text):
-        return True
-    return f.length <= c.caption_line_max_words and b.text.endswith((")", "）")) and _bracketed_credit(b, l)
-
-
-def _uppercase_credit(text: str) -> bool:
-    """A caption whose last sentence is a photographer's credit: in capitals
-    ("... le 28 février 2024. LUCAS BERTHIER POUR « LE MONDE »"), or a name
-    and its publication between slashes ("... school morning. Tomás Reyes /
-    Harbor City Ledger")."""
-    head, stop, last = text.rpartition(". ")
-    if not stop:
-        return False
-    slashed = "/" in last
-    if not slashed and not last.isupper():
-        return False  # most lines: a sentence ends, another begins
-    words = last.split()
-    if not _UPPERCASE_CREDIT_WORDS[0] <= len(words) <= _UPPERCASE_CREDIT_WORDS[1]:
-        return False
-    if slashed and _slashed_credit(words):
-        return True
-    return last.isupper() and not head.isupper()  # not a heading in capitals ("VOLKSWAGEN ID. SPACE")
-
-
-#: How many words a credit in capitals has: a name at least, a name "for" a publication at most.
-_UPPERCASE_CREDIT_WORDS = (2, 8)
-
-
-def _trailing_label(head: str, l: Langs) -> bool:
-    """The label of a bracketed credit: a caption label, or an agency's name
-    and one ("AP Photo", "Reuters Photo")."""
-    return _is("caption_labels", head, l) or (" " in head and _is("caption_labels", head.rpartition(" ")[2], l))
-
-
-# A photographer's credit, or a caption label, in brackets that ends the line:
-# "（記者林志明攝）", "(zdjęcie ilustracyjne)".
-_BRACKETED = re.compile(r"[(（]([^()（）]{1,30})[)）]$")
-
-
-def _bracketed_credit(b: Block, l: Langs) -> bool:
-    """'台北捷運新路線工程進入最後階段。（記者林志明攝）': a credit suffix ('photographed
-    by') closes the brackets at the end of the line."""
-    bracket = _BRACKETED.search(b.text)
-    # words(): kept on disk, so the first such line does not read every language's file.
-    if bracket is None:
-        return False
-    inside = bracket.group(1).rstrip()
-    # "... Hali Gąsienicowej (zdjęcie ilustracyjne)": a caption label in brackets.
-    return inside.endswith(tuple(lexicons.words("credit_suffixes", l))) or _is("caption_labels", lexicons.key(inside), l)
-
-
-def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
-    """The line's last sentence is a caption label and a name or credit."""
-    if not any(pos > 0 for pos, _ in f.hits.spots["caption_labels"]):
-        return False
-    last = _CREDIT_SENTENCE.search(b.text)
-    if last is not None and _is("caption_labels", lexicons.key(last.group(1)), l):
-        credit = last.group(2)
-    else:
-        credit = _colon_credit(b.text, l) or _spaced_credit(b.text, l) or _dotted_credit(b.text, l)
-    if not credit:
-        return False
-    if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
-        return len(credit) <= _UNSPACED_CREDIT_MAX_CHARS and not _SENTENCE_MARKS.search(credit)
-    return _credit_shaped(credit)
-
-
-def _credit_shaped(credit: str) -> bool:
-    """A name or an agency: 'Jane Doe/AP', 'Anna Kowalska', 'Jan Wierzba / Agencja Podhale'."""
-    return bool(_CREDIT_SHAPE.search(credit)) or all(_NAME_WORD.match(w.strip(",")) for w in credit.split())
-
-
-def _abbreviated_label_credit(text: str, c: Config, l: Langs) -> bool:
-    """'Fot. Jan Wierzba / Agencja Podhale': a label ended by a full stop, then a credit."""
-    head, dot, credit = text.partition(". ")
-    return bool(dot) and len(head) <= c.label_max_chars and _is("caption_labels", lexicons.key(head), l) and _credit_shaped(credit)
-
-
-_UNSPACED_CREDIT_MAX_CHARS = 15
-_SENTENCE_MARKS = re.compile(r"[.!?。！？，,]")
-
-
-def _dotted_credit(text: str, l: Langs) -> str:
-    """The credit after an abbreviated label near the end of a caption with
-    no full stop before it: "... Tak dziś wygląda nawierzchnia Fot. Paweł
-    Nowicki / Gniezno24"."""
-    words = text.split()
-    for i in range(len(words) - 2, max(0, len(words) - _CREDIT_TAIL_WORDS), -1):
-        w = words[i]
-        if w.endswith(".") and w[:1].isupper() and _is("caption_labels", lexicons.key(w), l):
-            return " ".join(words[i + 1 :])
-    return ""
-
-
-#: The longest line a price alone takes ("ab 1.299,00 €"), in words.
-_PRICE_MAX_WORDS = 4
-
-#: The longest "Name / Publication" credit on a line of its own, in words.
-_NAME_CREDIT_MAX_WORDS = 7
-
-#: How far from the end of a caption its credit may start, in words.
-_CREDIT_TAIL_WORDS = 10
-
-
-def _spaced_credit(text: str, l: Langs) -> str:
-    """The credit of a last sentence made of a caption label and a
-    capitalised name, with nothing between: "... en aval de Marcilhac. Photo
-    archives L'Écho du Quercy"."""
-    _, stop, last = text.rpartition(". ")
-    words = last.split()
-    for n in (1, 2):
-        if stop and len(words) > n and words[n][:1].isupper() and _is("caption_labels", lexicons.key(" ".join(words[:n])), l):
-            return " ".join(words[n:])
-    return ""
-
-
-def _colon_credit(text: str, l: Langs) -> str:
-    """What follows the line's last colon, when a caption label stands right
-    before it: the credit of a caption without a full stop ("... segunda-feira
-    Foto: Leo Drumond/Diário", "... AI助手 图片来源：视觉中国")."""
-    head, colon, credit = text.replace("：", ":").rpartition(":")
-    words = head.split()
-    if not colon or len(words) < 2:
-        return ""
-    for n in (1, 2):
-        label = " ".join(words[-n:])
-        if not label[:1].islower() and _is("caption_labels", lexicons.key(label), l):
-            return credit.strip()
-    return ""
-
-
-def _caption_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
-    if "photo_agencies" in f.hits.exact:
-        return True  # "Getty Images" under a picture
-    if f.length > c.credit_max_words:
-        return False
-    if not _CREDIT_SHAPE.search(b.text) and lexicons.words("credit_joiners", l).isdisjoint(f.words):
-        return False
-    return f.hits.found("photo_agencies")
-
-
 def _copyright(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """A copyright notice anywhere in the line: "All rights reserved" never
     occurs in article prose, and footer paragraphs often end with it."""
     if "©" in b.text and _short(f, c.contains_max_words):
         return True
     return "copyright" in f.hits.exact or f.hits.found("copyright")
-
-
-# A name: capitalised words, initials, and short lower-case words -- particles
-# ("de", "van") and the "and" between two names, in any language.
-_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|&|,)$")
-# ... or a publication's ("Forum24", "Radio1").
-_CREDIT_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{N}'’.-]*|\p{Ll}{1,3}|&|,)$")
-
-
-def _slashed_credit(words: list[str]) -> bool:
-    """'Marek Zając / Forum24': names and publications between slashes."""
-    return all(_CREDIT_WORD.match(w) or w == "/" for w in words)
 
 
 # What follows a label in Chinese and Japanese: a colon, a slash or a space.
@@ -398,14 +188,14 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
         text = b.text.lstrip("（(【[ ")
         return text.startswith(prefix) and bool(_UNSPACED_LABEL.match(text, len(prefix)))
     rest = b.text.split()[prefix.count(" ") + 1 :]
-    return bool(rest) and all(_NAME_WORD.match(w.strip(",:")) for w in rest)
+    return bool(rest) and all(NAME_WORD.match(w.strip(",:")) for w in rest)
 
 
 def _dated_byline(b: Block, f: Features, prefix: str, l: Langs) -> bool:
     """A byline word, two capitalised words (the name), and a date: a word of
     the timestamp lexicon ('Publié', 'Updated', 'mars') and a number."""
     words = b.text.split()[prefix.count(" ") + 1 :]
-    if len(words) < 2 or not all(w[:1].isupper() and _NAME_WORD.match(w.strip(",:")) for w in words[:2]):
+    if len(words) < 2 or not all(w[:1].isupper() and NAME_WORD.match(w.strip(",:")) for w in words[:2]):
         return False
     return any(ch.isdigit() for ch in b.text) and not lexicons.words("timestamp", l).isdisjoint(f.words)
 
@@ -491,9 +281,9 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.SYNDICATION, "syndication", _contains_in_short("syndication")),
     (Rule.RELATED_HEADER, "related", _related_header),
     (Rule.SIGNOFF, None, lambda b, f, c, l: _signoff_shape(b, f, c) or _signoff_phrase(b, f, c, l)),
-    (Rule.CAPTION_LABEL, None, _caption_label),
-    (Rule.CAPTION_WITH_CREDIT, None, _caption_with_credit),
-    (Rule.CAPTION_CREDIT, "photo_agencies", _caption_credit),
+    (Rule.CAPTION_LABEL, None, caption_label),
+    (Rule.CAPTION_WITH_CREDIT, None, caption_with_credit),
+    (Rule.CAPTION_CREDIT, "photo_agencies", caption_credit),
     (Rule.COOKIE, "cookie", _contains_in_short("cookie")),
     (Rule.APPEAL, "appeal", _contains_in_short("appeal")),
     (Rule.COPYRIGHT, None, _copyright),
