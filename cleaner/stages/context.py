@@ -68,33 +68,46 @@ def _caption_below(blocks: list[Block], i: int, config: Config) -> None:
     """Drop the caption printed under its credit ("Foto: X/dpa", then the caption).
 
     Only when the credit has no caption above it (a blank line there) and
-    the line below is on its own with it: no blank line between them, one
-    after.  A paragraph never shares its block with a photo credit.
+    the line below is on its own with it (see :func:`_boxed_below`).  A
+    paragraph never shares its block with a photo credit.  A blank line
+    between them is allowed for a line that reads like a caption: a
+    description without a full stop, longer than a subheading.
     """
-    if not blocks[i].gap_before or i + 1 >= len(blocks):
+    if not blocks[i].gap_before:
         return
+    below = _boxed_below(blocks, i, config, loose=True)
+    if below is not None:
+        below.drop(Rule.CAPTION_TEXT)
+
+
+def _boxed_below(blocks: list[Block], i: int, config: Config, loose: bool = False) -> Block | None:
+    """The undecided line right under ``blocks[i]``, when the two make one
+    box: no blank line between them (``loose``: or a caption-like line after
+    one), a blank line after it, and no longer than a caption."""
+    if i + 1 >= len(blocks):
+        return None
     below = blocks[i + 1]
     if below.decided or below.features.length > config.caption_max_words:
-        return
-    if below.gap_before and (below.features.terminal or ". " in below.text or below.features.length < config.loose_caption_min_words):
-        # A blank line between: a caption only if it reads like one, a
-        # description without a full stop, longer than a subheading.
-        return
+        return None
+    if below.gap_before and not (loose and _loose_caption(below, config)):
+        return None
     if i + 2 < len(blocks) and not blocks[i + 2].gap_before:
-        return
-    below.drop(Rule.CAPTION_TEXT)
+        return None
+    return below
+
+
+def _loose_caption(block: Block, config: Config) -> bool:
+    f = block.features
+    return not f.terminal and ". " not in block.text and f.length >= config.loose_caption_min_words
 
 
 def _ad_texts(blocks: list[Block], config: Config) -> None:
     """Drop an ad's text printed under its label ("Anzeige", then "Heizkosten
-    halbieren? Jetzt kostenlos prüfen...") with no blank line between them and
-    one after: the box of the ad.  A paragraph after a bare label has a blank
-    line before it."""
-    for i, block in enumerate(blocks[:-1]):
-        below = blocks[i + 1]
-        if block.rule is not Rule.AD or below.gap_before or below.decided or below.features.length > config.caption_max_words:
-            continue
-        if i + 2 >= len(blocks) or blocks[i + 2].gap_before:
+    halbieren? Jetzt kostenlos prüfen..."), in one box with it.  A paragraph
+    after a bare label has a blank line before it."""
+    for i, block in enumerate(blocks):
+        below = _boxed_below(blocks, i, config) if block.rule is Rule.AD else None
+        if below is not None:
             below.drop(Rule.AD_TEXT)
 
 
@@ -240,8 +253,11 @@ def _about_boxes(blocks: list[Block], config: Config) -> None:
 
 def _name_line(block: Block, config: Config) -> bool:
     """A line of a few capitalised words and nothing else: a name."""
-    words = block.text.split()
-    return not block.decided and len(words) <= config.about_name_max_words and all(w[:1].isupper() for w in words)
+    return not block.decided and _name_words(block.text.split(), config)
+
+
+def _name_words(words: list[str], config: Config) -> bool:
+    return len(words) <= config.about_name_max_words and all(w[:1].isupper() for w in words)
 
 
 def _about_named(blocks: list[Block], i: int, config: Config) -> bool:
@@ -258,7 +274,7 @@ def _about_named(blocks: list[Block], i: int, config: Config) -> bool:
     prefixes = lexicons.index(("about_prefixes",), config.lexicon_languages)
     for n in range(1, min(len(words), len(keys), _ABOUT_PREFIX_MAX_WORDS + 1)):
         name = words[n:]
-        if len(name) <= config.about_name_max_words and prefixes.equals(" ".join(keys[:n])) and all(w[:1].isupper() for w in name):
+        if prefixes.equals(" ".join(keys[:n])) and _name_words(name, config):
             return " ".join(name) in blocks[i + 1].text
     return False
 
