@@ -41,14 +41,16 @@ def clean_document(
     *,
     config: Config | None = None,
     include_title: bool | None = None,
-    templates: Collection[str] = frozenset(),
+    templates: Collection[str | int] = frozenset(),
 ) -> Document:
     """Clean ``text`` and return the whole :class:`Document`.
 
     ``doc.text`` is the article, ``doc.blocks`` every input block with its
     verdict and the rule that decided it, ``doc.to_dict()`` the JSON form.
     ``templates`` are matching keys (:func:`cleaner.lexicons.key`) of lines
-    to drop as the site's template; :mod:`cleaner.batch` learns them.
+    to drop as the site's template, or their ids
+    (:func:`cleaner.stages.templates.template_id`); :mod:`cleaner.batch`
+    learns ids.
     Raises :class:`~cleaner.errors.InputError` for bytes that are not text.
     """
     config = config or DEFAULT

@@ -120,7 +120,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     language: str = ""
     #: Matching keys (or ids) of lines learned to be the site's template (batch mode).
-    templates: frozenset = frozenset()
+    templates: frozenset[str | int] = frozenset()
     #: The format already chose the main content (trafilatura on HTML), so the
     #: region stage only cuts at hard end markers instead of searching.
     preselected: bool = False

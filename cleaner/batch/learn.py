@@ -190,8 +190,8 @@ def clean_many(
     (True, {'templates.repeated_across_pages': 1})
     """
     config = config or DEFAULT
-    texts = [as_text(t) for t in texts]
-    firsts = [first_pass(t, config) for t in texts]
+    strs = [as_text(t) for t in texts]
+    firsts = [first_pass(t, config) for t in strs]
     labels = list(groups) if groups is not None else [p.host for p in firsts]
     if len(labels) != len(texts):
         raise ValueError(f"clean_many: {len(texts)} texts but {len(labels)} groups")
@@ -199,4 +199,4 @@ def clean_many(
     for label, page in zip(labels, firsts):
         counter.add(label, page.ids)
     learned = counter.templates(config.template_min_pages, config.template_min_share)
-    return [second_pass(t, p, learned.get(g, frozenset()), config) for t, p, g in zip(texts, firsts, labels)]
+    return [second_pass(t, p, learned.get(g, frozenset()), config) for t, p, g in zip(strs, firsts, labels)]

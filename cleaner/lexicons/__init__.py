@@ -83,7 +83,8 @@ class PhraseSet:
 @functools.cache  # small per concept; the merged index is what is kept on disk
 def phrases(concept: str, langs: tuple[str, ...] = ()) -> PhraseSet:
     """All phrases of ``concept`` in ``langs`` (all languages when empty)."""
-    spaced, unspaced = set(), set()
+    spaced: set[str] = set()
+    unspaced: set[str] = set()
     for raw in read_all(concept, langs):
         k = phrase_key(raw)
         if k:
@@ -164,7 +165,7 @@ class Index:
         """The concepts one of whose phrases is the whole key."""
         return self.exact.get(key, ())
 
-    def scan(self, key: str, max_words: int, unspaced: bool) -> Hits:
+    def scan(self, key: str, max_words: int, unspaced: int) -> Hits:
         """Phrases starting in the first ``max_words`` words of ``key``."""
         spots: dict[str, list[tuple[int, str]]] = {}
         words = key.split(" ", max_words + 1)
