@@ -76,6 +76,47 @@ def test_a_kicker_above_the_html_headline_goes_and_the_headline_is_not_doubled()
     assert [b.rule for b in doc.blocks if b.text == "City hall"] == [Rule.ABOVE_TITLE]
 
 
+DEK = "Cyclists will get forty kilometres of protected lanes by 2027, and drivers lose a third of the parking downtown."
+
+
+def _dek_page(dek_attrs: str, description: str = "", dek: str = DEK) -> str:
+    """A page whose dek sits in the header beside the <h1>, which trafilatura leaves out."""
+    paras = "".join(f"<p>{PARA} Paragraph {i} adds a little more to say about it.</p>" for i in range(4))
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    return (f"<html><head><title>Bike lanes approved</title>{meta}</head><body>"
+            f"<header class='article-header'><h1>Bike lanes approved</h1><p {dek_attrs}>{dek}</p>"
+            f"<div class='byline'>By Ann Lee</div></header><main><article>{paras}</article></main></body></html>")
+
+
+@pytest.mark.parametrize("attrs, description", [
+    ('class="article__teaser"', ""),  # the template names it
+    ('class="intro-text"', ""),
+    ("", DEK),  # the page's description repeats it
+])
+def test_a_dek_that_trafilatura_leaves_out_is_put_back_under_the_headline(attrs, description):
+    doc = clean_document(_dek_page(attrs, description))
+    assert doc.text.split("\n\n")[:3] == ["Bike lanes approved", DEK, f"{PARA} Paragraph 0 adds a little more to say about it."]
+    assert [b.rule for b in doc.blocks if b.text == DEK] == [Rule.HTML_STANDFIRST]
+
+
+@pytest.mark.parametrize("attrs, description, dek", [
+    ('class="meta"', "", DEK),  # nothing says it is the dek
+    ("", "A different summary of the council's vote on the city's bike lanes.", DEK),
+    ('class="summary"', "", "Home > City > Transport > Bike lanes > Council votes on the plan"),  # a breadcrumb
+])
+def test_what_is_not_named_or_described_as_the_dek_is_not_put_back(attrs, description, dek):
+    doc = clean_document(_dek_page(attrs, description, dek))
+    assert dek not in doc.text
+    assert Rule.HTML_STANDFIRST not in [b.rule for b in doc.blocks]
+
+
+def test_a_dek_that_the_article_repeats_is_not_put_back():
+    html = _dek_page('class="standfirst"').replace("<article>", f"<article><p>{DEK}</p>")
+    doc = clean_document(html)
+    assert doc.text.count(DEK) == 1
+    assert Rule.HTML_STANDFIRST not in [b.rule for b in doc.blocks]
+
+
 NOTICE = "This copy is for your personal, non-commercial use only. To order copies for distribution to your colleagues, visit our reprints desk."
 
 

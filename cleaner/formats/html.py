@@ -9,12 +9,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-from .. import lexicons
+from .. import features, lexicons
 from ..config import Config, HtmlFocus
 from ..document import Block, Document, Format, Role, render
 from ..rules import Rule
-from ..stages import normalize
+from ..stages import normalize, phrases
 from . import text as text_format
+from . import standfirst
 from .page_text import page_text
 
 
@@ -66,6 +67,8 @@ def parse(html: str, config: Config) -> Document:
         title = ""
         meta.pop("title", None)
     _add_title(blocks, title, config)
+    if meta.get("fallback") is None:
+        _add_standfirst(blocks, html, meta.get("description", ""), config)
     doc = Document(blocks, Format.HTML, {k: v for k, v in meta.items() if k != "language"})
     doc.language = meta.get("language", "")
     doc.preselected = meta.get("fallback") is None
@@ -120,6 +123,25 @@ def _add_title(blocks: list[Block], title: str, config: Config) -> None:
         blocks.insert(0, head)
     head.role = Role.TITLE
     head.keep(Rule.HTML_TITLE)
+
+
+def _add_standfirst(blocks: list[Block], html: str, description: str, config: Config) -> None:
+    """Put back, under the headline, the dek that trafilatura left out
+    (:mod:`cleaner.formats.standfirst`) -- unless the text has it already."""
+    at = next((i + 1 for i, b in enumerate(blocks) if b.role is Role.TITLE), 0)
+    body = blocks[at:]
+    dek = standfirst.find(html, body[0].text if body else "", description, config)
+    if not dek:
+        return
+    key = lexicons.key(dek)
+    if any(key in lexicons.key(b.text) for b in body):
+        return  # the article repeats it (or trafilatura kept it after all)
+    block = Block(dek, blocks[at - 1].line if at else 0, gap_before=True)
+    block.features = features.compute(dek)
+    if phrases.match(block, config) is not None:
+        return  # a dateline, a breadcrumb, a caption... in a "summary" box
+    block.keep(Rule.HTML_STANDFIRST)
+    blocks.insert(at, block)
 
 
 def _title_lines(blocks: list[Block], start: int, want: str) -> int:

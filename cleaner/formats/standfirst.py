@@ -1,0 +1,111 @@
+"""The standfirst that trafilatura leaves out of an HTML page's main text.
+
+CONVENTIONS.md keeps the dek (the sentence or two under the headline), but
+trafilatura often takes the paragraph beside the ``<h1>`` for header
+furniture, with the byline and the date, and starts the main text at the
+first body paragraph.  Text input keeps it (see :mod:`cleaner.stages.title`),
+so HTML input should too.
+
+The dek is looked for in the page's markup, after the ``<h1>`` and before
+the main text's first paragraph: a paragraph that the page's template names
+as one by its class ("dek", "standfirst", "teaser", "lead", "chapo"... the
+vocabulary of CMS templates, in ``standfirst_classes.txt``), or that the
+page's description metadata repeats.  Bylines, dates and captions there are
+neither, so they are passed over.
+
+>>> page = ('<h1>Storm hits coast</h1><p class="byline">By Ann Lee, May 2</p>'
+...         '<p class="article__teaser">Ports closed and ferries stopped as the storm made landfall on Monday.</p>'
+...         '<p>The storm reached the coast at dawn.</p>')
+>>> find(page, "The storm reached the coast at dawn.", "")
+'Ports closed and ferries stopped as the storm made landfall on Monday.'
+>>> find(page.replace("article__teaser", "meta"), "The storm reached the coast at dawn.", "")
+''
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+from .. import lexicons, tokens
+from ..config import DEFAULT, Config
+from ..stages import normalize
+
+_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+#: Elements that may hold the dek.
+_CANDIDATES = ("p", "div", "h2", "span", "strong")
+#: A div or span holding one of these is a container, not the dek itself.
+_BLOCK_CHILDREN = ".//p|.//div|.//h2|.//h3|.//ul|.//ol|.//table"
+#: What sits between headline and body but is never the dek.
+_NOT_DEK = frozenset("figure figcaption nav aside footer button form time script style noscript template".split())
+_CLASS_WORDS = re.compile(r"[a-z]+")
+_CODE = ".//script|.//style|.//noscript|.//template"
+
+
+@functools.cache
+def class_words() -> frozenset[str]:
+    """Words that name a dek in class and id attributes (one a line in the data file)."""
+    path = os.path.join(os.path.dirname(__file__), "standfirst_classes.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
+
+
+def _named(el) -> bool:
+    """The element or its parent is called a dek by the page's template."""
+    words = class_words()
+    for e in (el, el.getparent()):
+        if e is not None:
+            names = f"{e.get('class', '')} {e.get('id', '')}".lower()
+            if not words.isdisjoint(_CLASS_WORDS.findall(names)):
+                return True
+    return False
+
+
+def _hidden(el) -> bool:
+    """Inside an element that is never the dek, or holding a script (whose code text_content() would include)."""
+    return el.tag in _NOT_DEK or any(a.tag in _NOT_DEK for a in el.iterancestors()) or bool(el.xpath(_CODE))
+
+
+def _text(el) -> str:
+    if el.tag in ("div", "span", "strong") and el.xpath(_BLOCK_CHILDREN):
+        return ""
+    return normalize.line(" ".join(el.text_content().split()))
+
+
+def _described(key: str, description: str, config: Config) -> bool:
+    """The page's description metadata says much the same."""
+    if not description:
+        return False
+    words = key.split()
+    have = set(description.split())
+    return sum(w in have for w in words) >= config.html_dek_description_share * len(words)
+
+
+def find(html: str, first_line: str, description: str, config: Config = DEFAULT) -> str:
+    """The dek after the page's ``<h1>``, before ``first_line`` (the main
+    text's first paragraph), or ``""``."""
+    import lxml.etree
+    import lxml.html
+
+    h1 = _H1.search(html)
+    if not h1:
+        return ""
+    window = html[h1.start() : h1.start() + config.html_dek_window_chars]
+    try:
+        root = lxml.html.fragment_fromstring(window, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    first = lexicons.key(first_line)[: config.html_dek_first_chars]
+    description = lexicons.key(description)
+    for n, el in enumerate(root.iter(*_CANDIDATES)):
+        if n >= config.html_dek_max_elements:
+            break
+        text = "" if _hidden(el) else _text(el)
+        if not text:
+            continue
+        key = lexicons.key(text)
+        if first and key.startswith(first):
+            break  # the article has begun
+        if tokens.length(text) >= config.standfirst_min_words and (_named(el) or _described(key, description, config)):
+            return text
+    return ""
