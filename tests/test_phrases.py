@@ -43,6 +43,7 @@ FIRES = [
     ("Anzeige", Rule.AD),
     ("This post may contain affiliate links, which means we may earn a commission.", Rule.DISCLOSURE),
     ("Dieser Beitrag enthält Affiliate-Links. Für dich ändert sich am Preis nichts.", Rule.DISCLOSURE),
+    ("Pocket Circuit is supported by its readers. When you buy through links on our site, we may earn an affiliate commission.", Rule.DISCLOSURE),
     ("Inhaltsverzeichnis", Rule.NAVIGATION),
     ("Table of contents", Rule.NAVIGATION),
     ("| 首页 \\| 新闻中心 \\| 政务公开 \\| 便民服务 |", Rule.MENU_ROW),
