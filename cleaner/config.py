@@ -195,6 +195,10 @@ class Config:
     card_paragraph_min_words: float = 8
     #: The most headlines a "more stories" box lists under its header.
     related_box_max_items: int = 20
+    #: In text without indents, a line after a box's first headline is a
+    #: subheading the article goes on under when at least this share of its
+    #: content words recurs in the two paragraphs below it.
+    box_subheading_overlap: float = 0.5
     #: An "About us" / "About the author" header owns at most this many
     #: paragraphs under it (a site blurb, an author's bio).
     about_box_max_blocks: int = 2
@@ -235,6 +239,9 @@ class Config:
     #: not counted), and how near a candidate sharing no words may be.
     title_window: int = 12
     title_fallback_window: int = 6
+    #: How far up the line the page's <title> opens with is looked for, when
+    #: the text starts with the <title> (html-text prints it first).
+    title_page_title_window: int = 30
     #: Share of a candidate's content words that must recur in the article's
     #: first ``title_opening_blocks`` kept blocks; ``title_distance_cost`` is
     #: given up per block of distance, so the nearer wins a near tie.

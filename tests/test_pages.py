@@ -51,7 +51,6 @@ KNOWN_FAILURES = {
     ("es_news", "inscriptis"): "a standfirst without a full stop is taken for a teaser",
     ("es_news", "html-text"): "a standfirst without a full stop is taken for a teaser",
     ("zh_br", "inscriptis"): "a layout table puts a sidebar headline on the article's first line",
-    ("fr_regional", "html-text"): "a subheading under an inline 'À lire aussi' box is taken for its item",
     ("ko_news", "inscriptis"): "the second of two subtitles under the headline is dropped",
     ("ko_news", "html-text"): "the subtitles, and a '■' subheading under an inline box, are dropped",
     ("de_agentur", "html"): "a caption inside a layout table's cell, read whole, stays with the article",

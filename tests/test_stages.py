@@ -237,6 +237,23 @@ def test_a_subheading_set_back_from_an_inline_box_is_the_articles():
     assert rules["Herds watered from the tank"] == Rule.INSIDE
 
 
+def test_a_subheading_under_a_box_in_flat_text_is_the_articles_when_the_paragraphs_below_take_it_up():
+    # html-text has no indent: the subheading names what the next paragraphs say.
+    more = ["The new drivers give a warm and full sound with plenty of bass, and the noise cancelling copes with a plane's engines.",
+            "On the underground the noise cancelling turned the screech of the rails into a hum, and the sound stayed clear."]
+    text = (f"Earbuds review\n\n{PARA} {PARA2}\n\nRead also\n\nThe best budget phones we have tested this year\n\n"
+            f"Sound and noise cancelling\n\n{more[0]}\n\n{more[1]}")
+    rules = rules_by_text(text)
+    assert rules["The best budget phones we have tested this year"] == Rule.RELATED_ITEM
+    assert rules["Sound and noise cancelling"] == Rule.INSIDE
+
+
+def test_a_second_headline_in_a_box_that_the_paragraphs_below_do_not_take_up_stays_in_the_box():
+    text = (f"Bike lanes for the whole city\n\n{PARA} {PARA2}\n\nRead also\n\nThe best budget phones we have tested this year\n\n"
+            f"Storm closes the harbour for a week\n\n{PARA3} {PARA}\n\n{PARA2} {PARA3}")
+    assert rules_by_text(text)["Storm closes the harbour for a week"] == Rule.RELATED_ITEM
+
+
 def test_a_box_printed_as_a_tight_list_ends_at_the_first_blank_line():
     box = "Latest news\nClimate Biodiversity Energy Water\nThe Paper\nClimate and Environment"
     text = f"{box}\n\nBees\n\nBeekeepers lose a third of their hives in two years\n\n{PARA} {PARA2}\n\n{PARA3}"
@@ -250,6 +267,14 @@ def test_the_headline_is_the_line_the_pages_title_opens_with():
     text = (f"Council lanes plan passes | City | The Paper\n\nBike Lanes City\n\n"
             f"Council lanes plan passes\n\n{PARA} {PARA2}\n\n{PARA3}")
     assert clean_document(text).title == "Council lanes plan passes"
+
+
+def test_the_line_the_pages_title_opens_with_is_found_above_a_review_box():
+    verdict = "\n\n".join(["Our verdict 4/5", "Pros", "Warm, detailed sound", "Effective noise cancelling", "Long battery life",
+                            "Cons", "Bulky, wobbly case", "App demands an account", "No wireless charging",
+                            "Sold at Voltmart", "View deal", "Prices checked daily", "Compare prices"])
+    text = f"Lumora Aria 2 review | Gadgets | The Site\n\nReviews\n\nLumora Aria 2 review\n\n{verdict}\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == "Lumora Aria 2 review"
 
 
 def test_a_read_more_link_over_a_list_of_headlines_heads_a_box():
@@ -514,6 +539,13 @@ def test_appeal_box_between_two_appeal_lines():
     box = "Your support helps us to tell the story\nWe are a small team and every reader counts for the work that we do here every single day.\nYour support makes all the difference."
     rules = rules_by_text(f"{box}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")
     assert rules["We are a small team and every reader counts for the work that we do here every single day."] == Rule.APPEAL_BOX
+
+
+def test_two_paywall_labels_around_the_headline_and_byline_frame_no_appeal_box():
+    head = "Subscribers only\n\nBike lanes for the whole city\n\nBy Ann Lee\n\nSubscribe to continue reading"
+    doc = clean_document(f"{head}\n\n{PARA} {PARA2}\n\n{PARA3}", config=Config(lexicon_languages=("en",)))
+    assert doc.title == "Bike lanes for the whole city"
+    assert Rule.APPEAL_BOX not in [b.rule for b in doc.blocks]
 
 
 # dedupe ----------------------------------------------------------------------

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import bisect
 
-from .. import lexicons, tokens
+from .. import lexicons, stoplists, tokens
 from ..config import Config
 from ..document import Block, Document
 from ..rules import Rule
 from . import lists
 from .shapes import long_paragraph, shape
+from .title import overlap, terms
 
 _CREDITS = frozenset({Rule.CAPTION_LABEL, Rule.CAPTION_CREDIT, Rule.CAPTION_WITH_CREDIT})
 _MENU = frozenset({Rule.NAVIGATION, Rule.MENU_ROW})
@@ -121,10 +122,16 @@ def _priced_products(blocks: list[Block], config: Config) -> None:
                 above.drop(Rule.AD_TEXT)
 
 
+#: Lines of an article's head that an appeal box never holds: two paywall
+#: labels ("Article réservé aux abonnés" over the headline, "Cet article
+#: vous est offert" under the byline) frame the headline, not a box.
+_ARTICLE_HEAD = frozenset({Rule.BYLINE, Rule.TIMESTAMP})
+
+
 def _appeal_boxes(blocks: list[Block], config: Config) -> None:
     frames = [i for i, b in enumerate(blocks) if b.rule == Rule.APPEAL]
     for a, b in zip(frames, frames[1:]):
-        if 1 < b - a <= config.appeal_box_max + 1:
+        if 1 < b - a <= config.appeal_box_max + 1 and not any(x.rule in _ARTICLE_HEAD for x in blocks[a + 1 : b]):
             for block in blocks[a + 1 : b]:
                 if not block.decided:
                     block.drop(Rule.APPEAL_BOX)
@@ -161,7 +168,7 @@ def _card_run(shapes: str, i: int, config: Config) -> int:
     return i
 
 
-def _related_boxes(blocks: list[Block], config: Config) -> None:
+def _related_boxes(blocks: list[Block], config: Config, stop: frozenset[str]) -> None:
     for i, block in enumerate(blocks):
         if block.rule != Rule.RELATED_HEADER and not _link_list_header(blocks, i):
             continue
@@ -175,7 +182,7 @@ def _related_boxes(blocks: list[Block], config: Config) -> None:
                 break
             if item.gap_before and end - i > _TIGHT_BOX_ITEMS and not any(b.gap_before for b in blocks[i + 2 : end]):
                 break  # a box printed as a tight list ends at the first blank line
-            resumed = end > i + 1 and _subheading_out_of_box(blocks, i + 1, end, config)
+            resumed = end > i + 1 and _subheading_out_of_box(blocks, i + 1, end, config, stop)
             if resumed:
                 break
             if not item.decided:
@@ -205,13 +212,18 @@ def _link_list_header(blocks: list[Block], i: int) -> bool:
     return all(j < len(blocks) and blocks[j].bullet and not blocks[j].gap_before for j in (i + 1, i + 2))
 
 
-def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config) -> bool:
+def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config, stop: frozenset[str]) -> bool:
     """``blocks[j]`` is a subheading that the article goes on under: set back
-    from the box's indent to that of the two paragraphs that follow it."""
+    from the box's indent to that of the two paragraphs that follow it, or,
+    in text without indents, announcing what they say ("Sound and noise
+    cancelling" over "...the new drivers produce a warm, full sound...";
+    the box's headlines are about other stories)."""
     item = blocks[j]
-    if item.bullet or shape(item, config) != "H" or item.indent == blocks[first].indent:
+    if item.bullet or shape(item, config) != "H" or not _paragraphs_follow(blocks, j + 1, config):
         return False
-    return _paragraphs_follow(blocks, j + 1, config) and blocks[j + 1].indent == item.indent
+    if item.indent != blocks[first].indent:
+        return blocks[j + 1].indent == item.indent
+    return overlap(item, terms([w for b in blocks[j + 1 : j + 3] for w in b.features.words]), stop) >= config.box_subheading_overlap
 
 
 def _paragraphs_follow(blocks: list[Block], i: int, config: Config) -> bool:
@@ -363,4 +375,4 @@ def apply(doc: Document, config: Config) -> None:
     _about_boxes(doc.blocks, config)
     _repeated_lists(doc.blocks, config)
     _teaser_cards(doc.blocks, config)
-    _related_boxes(doc.blocks, config)
+    _related_boxes(doc.blocks, config, stoplists.stoplist(doc.language) if doc.language else frozenset())

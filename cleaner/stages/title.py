@@ -143,12 +143,18 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
     best, best_score = None, config.title_min_overlap
     fallback, fallback_score = None, -1.0
     page_title = _page_title(blocks)
-    for distance, block in _above(blocks, first, config.title_window):
+    # The line the page's <title> opens with is sought further up: a review's
+    # verdict box or a gallery may stand between the headline and the text.
+    window = config.title_page_title_window if page_title else config.title_window
+    for distance, block in _above(blocks, first, window):
         # A teaser that repeats the start of a paragraph is not its headline.
         if not headline_like(block, config) or block.features.key and any(o.startswith(block.features.key) for o in openings):
             continue
+        titled = page_title and block is not blocks[0] and page_title.startswith(block.features.key)
+        if distance >= config.title_window and not titled:
+            continue
         score = overlap(block, opening, stop) - config.title_distance_cost * distance
-        if page_title and block is not blocks[0] and page_title.startswith(block.features.key):
+        if titled:
             score += 1.0  # the page's <title> opens with it
         if score > best_score:
             best, best_score = block, score
