@@ -269,6 +269,13 @@ def test_the_headline_is_the_line_the_pages_title_opens_with():
     assert clean_document(text).title == "Council lanes plan passes"
 
 
+def test_of_two_lines_the_pages_title_opens_with_the_headline_is_the_one_that_spells_more_of_it():
+    # A breadcrumb's last item repeats the headline's first words.
+    text = (f"City bike lanes: the rights cyclists gain - The Paper\n\nNews\n\nCity bike lanes\n\n"
+            f"City bike lanes: the rights cyclists gain\n\n{PARA} {PARA2}\n\n{PARA3}")
+    assert clean_document(text).title == "City bike lanes: the rights cyclists gain"
+
+
 def test_the_line_the_pages_title_opens_with_is_found_above_a_review_box():
     verdict = "\n\n".join(["Our verdict 4/5", "Pros", "Warm, detailed sound", "Effective noise cancelling", "Long battery life",
                             "Cons", "Bulky, wobbly case", "App demands an account", "No wireless charging",

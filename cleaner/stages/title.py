@@ -153,9 +153,13 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
         titled = page_title and block is not blocks[0] and page_title.startswith(block.features.key)
         if distance >= config.title_window and not titled:
             continue
-        score = overlap(block, opening, stop) - config.title_distance_cost * distance
         if titled:
-            score += 1.0  # the page's <title> opens with it
+            # The page's <title> opens with it: above any overlap (at most 1),
+            # and the more of the <title> it spells, the surer (the headline,
+            # not its breadcrumb's last item, which repeats its first words).
+            score = 2.0 + len(block.features.key) / len(page_title) - config.title_distance_cost * distance
+        else:
+            score = overlap(block, opening, stop) - config.title_distance_cost * distance
         if score > best_score:
             best, best_score = block, score
         # A few capitalised words may be a byline or the site's name, unless
