@@ -276,6 +276,18 @@ def test_of_two_lines_the_pages_title_opens_with_the_headline_is_the_one_that_sp
     assert clean_document(text).title == "City bike lanes: the rights cyclists gain"
 
 
+def test_a_row_of_furniture_set_apart_with_dots_is_not_the_headline():
+    # A sports page's scorebox line shares the stadium's name with the report.
+    text = f"Sport\n\nCity council · Network stadium\n\nLanes win the vote\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == "Lanes win the vote"
+
+
+def test_an_article_that_opens_with_the_pages_title_headline_has_it_as_headline_full_stop_and_all():
+    head = "Lanes are coming. Drivers will lose parking."
+    text = f"Opinion | {head} - The Paper\n\nOpinion | Guest column\n\n{head}\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == head
+
+
 def test_the_line_the_pages_title_opens_with_is_found_above_a_review_box():
     verdict = "\n\n".join(["Our verdict 4/5", "Pros", "Warm, detailed sound", "Effective noise cancelling", "Long battery life",
                             "Cons", "Bulky, wobbly case", "App demands an account", "No wireless charging",

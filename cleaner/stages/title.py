@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from .. import stoplists
+from .. import lexicons, stoplists
 from ..config import Config
 from ..document import Block, Document, Quality, Role
 from ..rules import Rule
@@ -29,6 +29,9 @@ _DIGITS = regex.compile(r"\d")
 # A sentence ending inside a line ("... di euro. I sindaci"), not an
 # abbreviation's dot ("Rep. Ilhan Omar", "Nov. 19").
 _INNER_STOP = regex.compile(r"(?<!\p{L})\p{Ll}{2,}[.!?][\"”’»]? \p{Lu}")
+# Parts set apart with a dot or bar: a row of page furniture ("I liga, 24.
+# kolejka · Stadion Miejski", "Video | 2:14"), not a headline.
+_META_ROW = regex.compile(r"\s[·•|]\s")
 # A thousands separator: "£180,000" is one amount, not six digits of a date.
 _THOUSANDS = regex.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 
@@ -39,7 +42,7 @@ def headline_like(block: Block, config: Config) -> bool:
         return False
     if block.text.endswith((".", ":", ",", ";")) and not block.text.endswith("..."):
         return False
-    if block.rule not in _MAY_BE_TITLE or block.glued:
+    if block.rule not in _MAY_BE_TITLE or block.glued or _META_ROW.search(block.text):
         return False
     # Headlines rarely carry more than a number or two; dates and scores do.
     return digits(block.text) <= config.title_max_digits
@@ -118,16 +121,22 @@ def overlap(candidate: Block, opening: set[str], stop: frozenset[str]) -> float:
 
 
 def _page_title(blocks: list[Block]) -> str:
-    """The key of the page's <title> when the text starts with it, else "".
+    """The key of the headline in the page's <title> when the text starts
+    with it, else "".
 
     Some converters print the <title> first ("Seca histórica no São
-    Francisco ... | Cidades | Diário"); the headline is the line it opens
-    with.  Told by a site-name separator in the first line.
+    Francisco ... | Cidades | Diário"); the headline is its longest part
+    ("Opinion | <headline> - <site>" has a section before it).  Told by a
+    site-name separator in the first line.
+
+    >>> from cleaner import clean_document
+    >>> _page_title(clean_document("Opinion | Our teenagers are not lazy - The Ledger").blocks)
+    'our teenagers are not lazy'
     """
     first = blocks[0] if blocks else None
     if first is None or first.features is None or not _TITLE_SEPARATOR.search(first.text):
         return ""
-    return first.features.key
+    return max((lexicons.key(part) for part in _TITLE_SEPARATOR.split(first.text)), key=len)
 
 
 _TITLE_SEPARATOR = regex.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
@@ -177,13 +186,18 @@ def apply(doc: Document, config: Config) -> None:
     first = next((i for i, b in enumerate(blocks) if b.kept and b.role is Role.BODY), None)
     if first is None or any(b.role is Role.TITLE for b in blocks):
         return
+    b = blocks[first]
+    if b.features.key and b.features.key == _page_title(blocks):
+        # The article opens with the <title>'s headline, full stop and all
+        # ("Our teenagers aren't lazy. Their school day starts too early.").
+        _make_title(b, blocks)
+        return
     best = _candidate(doc, first, config)
     if best is not None:
         _make_title(best, blocks)
         _standfirst(blocks, blocks.index(best), first, config)
         return
     # The first kept line itself may be the headline when nothing precedes it.
-    b = blocks[first]
     if headline_like(b, config) and not b.features.terminal and any(x.kept for x in blocks[first + 1 :]):
         _make_title(b, blocks)
 
