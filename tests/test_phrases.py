@@ -41,6 +41,7 @@ FIRES = [
     ("Type above and press Enter to search. Press Esc to cancel.", Rule.SEARCH),
     ("Advertisement", Rule.AD),
     ("Anzeige", Rule.AD),
+    ("Sponsorlu İçerik", Rule.AD),  # "İ" folds to "i" and a combining dot
     ("This post may contain affiliate links, which means we may earn a commission.", Rule.DISCLOSURE),
     ("Dieser Beitrag enthält Affiliate-Links. Für dich ändert sich am Preis nichts.", Rule.DISCLOSURE),
     ("Pocket Circuit is supported by its readers. When you buy through links on our site, we may earn an affiliate commission.", Rule.DISCLOSURE),
