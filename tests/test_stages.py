@@ -296,6 +296,15 @@ def test_the_line_the_pages_title_opens_with_is_found_above_a_review_box():
     assert clean_document(text).title == "Lumora Aria 2 review"
 
 
+def test_a_box_of_one_headline_right_under_its_header_ends_at_the_blank_line():
+    # html-text prints "<h3>Read also</h3><a>...</a>" as two lines; the subheading after is the article's.
+    text = (f"{PARA} {PARA2}\n\nRead also\nLogistics centre brings 300 new jobs\n\nA shock, says the union\n\n"
+            f"{PARA3} {PARA}\n\n{PARA2} {PARA3}")
+    rules = rules_by_text(text)
+    assert rules["Logistics centre brings 300 new jobs"] == Rule.RELATED_ITEM
+    assert rules["A shock, says the union"] == Rule.INSIDE
+
+
 def test_a_read_more_link_over_a_list_of_headlines_heads_a_box():
     links = "\n".join(f"  * {h}" for h in ("China tightens graphite export curbs, citing national security",
                                           "Lithium prices slump for third year as new mines come online",

@@ -180,7 +180,7 @@ def _related_boxes(blocks: list[Block], config: Config, stop: frozenset[str]) ->
             kind = shape(item, config)
             if kind == "P" or item.end_marker or _leaves_list(blocks[i + 1], item):
                 break
-            if item.gap_before and end - i > _TIGHT_BOX_ITEMS and not any(b.gap_before for b in blocks[i + 2 : end]):
+            if item.gap_before and _tight_box(blocks, i, end):
                 break  # a box printed as a tight list ends at the first blank line
             resumed = end > i + 1 and _subheading_out_of_box(blocks, i + 1, end, config, stop)
             if resumed:
@@ -194,6 +194,15 @@ def _related_boxes(blocks: list[Block], config: Config, stop: frozenset[str]) ->
 
 #: Items in a row with no blank line between them that make a box a tight list.
 _TIGHT_BOX_ITEMS = 2
+
+
+def _tight_box(blocks: list[Block], i: int, end: int) -> bool:
+    """The box under the header ``blocks[i]`` has been printed as a tight
+    list up to ``end``: items in a row without blank lines between them, or
+    one item right under its header ("Lesen Sie auch" over one headline)."""
+    if any(b.gap_before for b in blocks[i + 2 : end]):
+        return False
+    return end - i > _TIGHT_BOX_ITEMS or (end - i > 1 and not blocks[i + 1].gap_before)
 
 
 def _leaves_list(first: Block, item: Block) -> bool:
