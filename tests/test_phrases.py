@@ -82,6 +82,7 @@ FIRES = [
     ("Fot. Jan Wierzba / Agencja Podhale", Rule.CAPTION_LABEL),
     ("Protesters march through Lyon on Saturday. Photo: Jane Doe/AP", Rule.CAPTION_WITH_CREDIT),
     ("图为某汽车企业生产车间。新华社记者 李明 摄", Rule.CAPTION_LABEL),
+    ("（市教育局体卫艺处 供图）", Rule.CAPTION_LABEL),  # a credit alone in brackets: its caption is the line above
     ("写真は記者会見する首相", Rule.CAPTION_LABEL),
     ("台北捷運新路線工程進入最後階段。（記者林志明攝）", Rule.CAPTION_WITH_CREDIT),
     ("Andrew Harnik | Pool | Reuters", Rule.CAPTION_CREDIT),

@@ -424,6 +424,14 @@ def test_the_paragraph_above_a_caption_that_holds_its_own_credit_is_kept():
     assert rules[lead] != Rule.CAPTION_TEXT
 
 
+def test_a_sentence_over_a_credit_alone_in_brackets_is_its_caption():
+    # "（X 供图）" on the next line is the credit of the sentence above it, full stop and all.
+    para = "市教育局近日印发通知，决定在全市中小学校和幼儿园开展食品安全专项检查，重点检查食堂管理、食材采购和餐具消毒等情况，检查工作将持续到本学期末。"
+    caption = "检查组在第三中学食堂查看食品留样记录。"
+    rules = rules_by_text(f"{para}\n\n{caption}\n（市教育局体卫艺处 供图）\n\n{para}")
+    assert rules[caption] == Rule.CAPTION_TEXT
+
+
 def test_a_caption_set_off_by_blank_lines_under_its_credit_is_dropped():
     caption = "Parents gathered at the school gates on Friday morning to celebrate the news"
     rules = rules_by_text(f"Bike lanes for the whole city\n\nGetty Images\n\n{caption}\n\n{PARA} {PARA2}\n\n{PARA3}")
