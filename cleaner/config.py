@@ -301,15 +301,18 @@ class Config:
     #: extracted content: a section label or a kicker may stand above it.
     html_title_search_lines: int = 3
     #: The standfirst trafilatura leaves out (:mod:`cleaner.formats.standfirst`)
-    #: is looked for in this many characters of markup from the ``<h1>``, ...
-    html_dek_window_chars: int = 20000
-    #: ... among at most this many paragraph-like elements, up to the one that
-    #: opens with the main text's first characters (this many of its key).
+    #: is looked for after the ``<h1>`` among at most this many paragraph-like
+    #: elements, up to the one that opens with the main text's first
+    #: characters (this many of its key).
     html_dek_max_elements: int = 40
     html_dek_first_chars: int = 40
     #: Without a class that names it, the dek is a paragraph at least this
     #: share of whose words the page's description metadata has.
     html_dek_description_share: float = 0.8
+    #: A subheading trafilatura left out (:mod:`cleaner.formats.subheadings`)
+    #: goes back when the last kept paragraph among this many text elements
+    #: before it is the one before the paragraph it heads.
+    html_heading_lookback: int = 20
 
     # --- batch: lines learned across a site's pages --------------------------
     #: A group of pages (a folder, or a site when pages give their URL) needs

@@ -117,6 +117,34 @@ def test_a_dek_that_the_article_repeats_is_not_put_back():
     assert Rule.HTML_STANDFIRST not in [b.rule for b in doc.blocks]
 
 
+MORE = [
+    "Drivers will lose a third of the parking spaces in the centre, and delivery vans get loading bays at each corner.",
+    "The council will add two new car parks at the edge of the centre before the first stretch of lanes opens next year.",
+]
+READ_ALSO = '<p class="related-inline"><strong>Read also:</strong> <a href="/x">Parking fees rise in the centre</a></p>'
+
+
+def _sectioned_page(between: str) -> str:
+    paras = "".join(f"<p>{PARA} The {n} paragraph adds a little more to say about it.</p>" for n in ("first", "second", "third"))
+    return (f"<html><head><title>Bike lanes approved</title></head><body><article><h1>Bike lanes approved</h1>"
+            f"{paras}{between}{''.join(f'<p>{p}</p>' for p in MORE)}</article></body></html>")
+
+
+def test_a_subheading_that_trafilatura_leaves_out_is_put_back_before_its_paragraph():
+    # Precision mode drops a heading that follows an inline "Read also" link.
+    doc = clean_document(_sectioned_page(f'{READ_ALSO}<h2 class="wp-block-heading"><span id="x"></span>What changes for drivers?</h2>'))
+    body = doc.text.split("\n\n")
+    assert body[body.index("What changes for drivers?") + 1] == MORE[0]
+    assert [b.rule for b in doc.blocks if b.text == "What changes for drivers?"] == [Rule.HTML_SUBHEADING]
+
+
+def test_a_boxs_heading_is_not_put_back():
+    box = '<div class="box"><h3>Most read</h3><ul><li><a href="/a">Storm closes the harbour</a></li><li><a href="/b">Bridge reopens</a></li></ul></div>'
+    doc = clean_document(_sectioned_page(box))
+    assert "Most read" not in doc.text
+    assert Rule.HTML_SUBHEADING not in [b.rule for b in doc.blocks]
+
+
 NOTICE = "This copy is for your personal, non-commercial use only. To order copies for distribution to your colleagues, visit our reprints desk."
 
 

@@ -81,8 +81,6 @@ KNOWN_FAILURES = {
     ("en_press_release", "inscriptis"): "the standfirst is dropped; a newswire photo credit '(PRNewsfoto/...)' and its caption are kept",
     ("en_press_release", "html-text"): "the standfirst is dropped; a newswire photo credit '(PRNewsfoto/...)' and its caption are kept",
     ("en_science", "html"): "trafilatura leaves out the standfirst, the 'Key takeaways' box and the subheadings",
-    ("fr_blog_voyage", "html"): "trafilatura's precision setting leaves out two subheadings",
-    ("pl_poradnik", "html"): "trafilatura's precision setting leaves out a subheading after an inline link",
     ("zh_tech_blog", "html"): "trafilatura's precision setting leaves out subheadings and a code block",
     ("zh_tech_blog", "inscriptis"): "'asyncio.Semaphore' is cut like two sentences glued together; code lines are judged as prose",
     ("zh_tech_blog", "html-text"): "'asyncio.Semaphore' is cut like two sentences glued together; code lines are judged as prose",

@@ -15,7 +15,7 @@ from ..document import Block, Document, Format, Role, render
 from ..rules import Rule
 from ..stages import normalize, phrases
 from . import text as text_format
-from . import standfirst
+from . import standfirst, subheadings
 from .page_text import page_text
 
 
@@ -28,12 +28,12 @@ def _metadata(result: Any) -> dict[str, Any]:
     return out
 
 
-def _extract(html: str, focus: HtmlFocus) -> tuple[str, Any]:
-    """trafilatura's main text of the page and its whole result (None when it found nothing)."""
+def _extract(tree: Any, focus: HtmlFocus) -> tuple[str, Any]:
+    """trafilatura's main text of the parsed page and its whole result (None when it found nothing)."""
     import trafilatura
 
     result = trafilatura.bare_extraction(
-        html,
+        tree,
         include_comments=False,
         include_tables=True,
         with_metadata=True,
@@ -45,9 +45,15 @@ def _extract(html: str, focus: HtmlFocus) -> tuple[str, Any]:
 
 def parse(html: str, config: Config) -> Document:
     """The page's main content as blocks, with trafilatura's metadata."""
-    text, result = _extract(html, config.html_focus)
-    if config.html_focus is HtmlFocus.PRECISION and len(text) < config.html_retry_chars:
-        more, balanced = _extract(html, HtmlFocus.BALANCED)
+    from trafilatura.utils import load_html
+
+    # Parsed once, by trafilatura's own loader: trafilatura works on a copy of
+    # the tree, and the standfirst and subheadings it leaves out are looked
+    # up in it afterwards.
+    tree = load_html(html)
+    text, result = _extract(tree, config.html_focus) if tree is not None else ("", None)
+    if tree is not None and config.html_focus is HtmlFocus.PRECISION and len(text) < config.html_retry_chars:
+        more, balanced = _extract(tree, HtmlFocus.BALANCED)
         if len(more) >= config.html_retry_ratio * max(len(text), 1):
             text, result = more, balanced
     meta = _metadata(result) if result is not None else {}
@@ -68,7 +74,8 @@ def parse(html: str, config: Config) -> Document:
         meta.pop("title", None)
     _add_title(blocks, title, config)
     if meta.get("fallback") is None:
-        _add_standfirst(blocks, html, meta.get("description", ""), config)
+        _add_subheadings(blocks, tree, config)
+        _add_standfirst(blocks, tree, meta.get("description", ""), config)
     doc = Document(blocks, Format.HTML, {k: v for k, v in meta.items() if k != "language"})
     doc.language = meta.get("language", "")
     doc.preselected = meta.get("fallback") is None
@@ -125,12 +132,23 @@ def _add_title(blocks: list[Block], title: str, config: Config) -> None:
     head.keep(Rule.HTML_TITLE)
 
 
-def _add_standfirst(blocks: list[Block], html: str, description: str, config: Config) -> None:
+def _add_subheadings(blocks: list[Block], root: Any, config: Config) -> None:
+    """Put back the subheadings that trafilatura left out, each before the
+    paragraph it heads (:mod:`cleaner.formats.subheadings`)."""
+    for j, text in reversed(subheadings.missing(root, blocks, config)):
+        block = Block(text, blocks[j].line, gap_before=True)
+        block.features = features.compute(text)
+        if phrases.match(block, config) is None:
+            block.keep(Rule.HTML_SUBHEADING)
+            blocks.insert(j, block)
+
+
+def _add_standfirst(blocks: list[Block], root: Any, description: str, config: Config) -> None:
     """Put back, under the headline, the dek that trafilatura left out
     (:mod:`cleaner.formats.standfirst`) -- unless the text has it already."""
     at = next((i + 1 for i, b in enumerate(blocks) if b.role is Role.TITLE), 0)
     body = blocks[at:]
-    dek = standfirst.find(html, body[0].text if body else "", description, config)
+    dek = standfirst.find(root, body[0].text if body else "", description, config)
     if not dek:
         return
     key = lexicons.key(dek)

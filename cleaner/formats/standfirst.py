@@ -16,9 +16,10 @@ neither, so they are passed over.
 >>> page = ('<h1>Storm hits coast</h1><p class="byline">By Ann Lee, May 2</p>'
 ...         '<p class="article__teaser">Ports closed and ferries stopped as the storm made landfall on Monday.</p>'
 ...         '<p>The storm reached the coast at dawn.</p>')
->>> find(page, "The storm reached the coast at dawn.", "")
+>>> from trafilatura.utils import load_html as parse
+>>> find(parse(page), "The storm reached the coast at dawn.", "")
 'Ports closed and ferries stopped as the storm made landfall on Monday.'
->>> find(page.replace("article__teaser", "meta"), "The storm reached the coast at dawn.", "")
+>>> find(parse(page.replace("article__teaser", "meta")), "The storm reached the coast at dawn.", "")
 ''
 """
 from __future__ import annotations
@@ -30,8 +31,8 @@ import re
 from .. import lexicons, tokens
 from ..config import DEFAULT, Config
 from ..stages import normalize
+from . import tree
 
-_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 #: Elements that may hold the dek.
 _CANDIDATES = ("p", "div", "h2", "span", "strong")
 #: A div or span holding one of these is a container, not the dek itself.
@@ -81,23 +82,15 @@ def _described(key: str, description: str, config: Config) -> bool:
     return sum(w in have for w in words) >= config.html_dek_description_share * len(words)
 
 
-def find(html: str, first_line: str, description: str, config: Config = DEFAULT) -> str:
-    """The dek after the page's ``<h1>``, before ``first_line`` (the main
-    text's first paragraph), or ``""``."""
-    import lxml.etree
-    import lxml.html
-
-    h1 = _H1.search(html)
-    if not h1:
-        return ""
-    window = html[h1.start() : h1.start() + config.html_dek_window_chars]
-    try:
-        root = lxml.html.fragment_fromstring(window, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
+def find(root, first_line: str, description: str, config: Config = DEFAULT) -> str:
+    """The dek after the ``<h1>`` of the page parsed as ``root`` (an lxml
+    tree), before ``first_line`` (the main text's first paragraph), or ``""``."""
+    h1 = root.find(".//h1")
+    if h1 is None:
         return ""
     first = lexicons.key(first_line)[: config.html_dek_first_chars]
     description = lexicons.key(description)
-    for n, el in enumerate(root.iter(*_CANDIDATES)):
+    for n, el in enumerate(tree.near(h1, _CANDIDATES)):
         if n >= config.html_dek_max_elements:
             break
         text = "" if _hidden(el) else _text(el)
