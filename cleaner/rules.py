@@ -90,6 +90,7 @@ class Rule(enum.StrEnum):
     # title
     TITLE = "title.headline", "the headline"
     STANDFIRST = "title.standfirst", "the standfirst: a sentence between the headline and the article, past its byline or share bar"
+    SUMMARY_LIST = "title.summary_list", "a summary list under the headline ('Key points' and its items)"
 
     # batch
     TEMPLATE = "templates.repeated_across_pages", "a line found on many pages of the same site"

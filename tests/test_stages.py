@@ -288,6 +288,15 @@ def test_an_article_that_opens_with_the_pages_title_headline_has_it_as_headline_
     assert clean_document(text).title == head
 
 
+def test_a_key_points_list_between_the_headline_and_a_caption_is_the_articles():
+    text = (f"Bike lanes for the whole city\n\nBy Ann Lee\n\nKey points\nForty kilometres of new lanes by 2027\n"
+            f"A third of the parking goes\nWork starts in spring\n\nThe mayor on the new lane. Photo: Jane Doe/Reuters\n\n"
+            f"{PARA} {PARA2}\n\n{PARA3}")
+    rules = rules_by_text(text)
+    assert rules["Forty kilometres of new lanes by 2027"] == Rule.SUMMARY_LIST
+    assert rules["Key points"] == Rule.SUMMARY_LIST
+
+
 def test_the_line_the_pages_title_opens_with_is_found_above_a_review_box():
     verdict = "\n\n".join(["Our verdict 4/5", "Pros", "Warm, detailed sound", "Effective noise cancelling", "Long battery life",
                             "Cons", "Bulky, wobbly case", "App demands an account", "No wireless charging",

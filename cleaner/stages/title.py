@@ -215,6 +215,11 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
     body = [" ".join(b.features.words) for b in blocks[first:] if b.kept and b.features is not None]
     for i in range(title + 1, first):
         block, f = blocks[i], blocks[i].features
+        if block.listed and block.rule is Rule.OUTSIDE:
+            # The summary under the headline ("Key points" and its items,
+            # see lists._summary_lists): the article's, like its standfirst.
+            block.keep(Rule.SUMMARY_LIST)
+            continue
         # Right under the headline, a dek may end without a full stop ("El
         # sector atribuye la caída a la combinación de sequía, la avispa...").
         # Or be sentences of which only the last lacks it ("Stanziati 48
