@@ -74,6 +74,7 @@ FIRES = [
     ("The plague wiped out half of Europe (Image: GETTY)", Rule.CAPTION_WITH_CREDIT),
     ("FILE - Traffic crosses the Fifth Street Bridge in Riverton, Ohio, on Oct. 3, 2024, shortly after the state lowered the bridge's weight limit. (AP Photo/Dale Mertens, File)", Rule.CAPTION_WITH_CREDIT),
     ("Le pont de Riverton, fermé depuis mardi (Photo/AFP)", Rule.CAPTION_WITH_CREDIT),
+    ("Lucas Berrocal da instrucciones desde la banda durante la segunda parte. EFE", Rule.CAPTION_WITH_CREDIT),
     ("Barqueiro empurra embarcação por um trecho raso do rio, próximo ao cais de Pirapora, na manhã desta segunda-feira Foto: Leo Drumond/Diário do Sertão", Rule.CAPTION_WITH_CREDIT),
     ("某品牌新机发布会上演示离线运行的端侧AI助手 图片来源：视觉中国", Rule.CAPTION_WITH_CREDIT),
     ("Rabata po jesiennym sprzątaniu. Fot. Anna Kowalska", Rule.CAPTION_WITH_CREDIT),
@@ -194,6 +195,7 @@ PROSE = [
     "وقال محافظ البنك في مؤتمر صحفي إن القرار جاء بعد ارتفاع الأسعار خلال الأشهر الماضية.",
     "Theo Chủ nhiệm Ủy ban Kinh tế, luật mới sẽ góp phần minh bạch hóa thị trường bất động sản.",
     "Theo Walcott scored twice in the second half.",
+    "La selección ganó el partido por dos goles a cero en el último minuto. Efe",
     "作者认为，各地区各部门认真落实粮食安全责任，持续加大政策支持力度。",
 ]
 

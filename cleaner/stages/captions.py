@@ -106,7 +106,16 @@ def caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True
     if _uppercase_credit(b.text):
         return True
+    if f.length <= c.caption_line_max_words and _agency_after_stop(b.text, l):
+        return True
     return f.length <= c.caption_line_max_words and b.text.endswith((")", "）")) and _bracketed_credit(b, l)
+
+
+def _agency_after_stop(text: str, l: Langs) -> bool:
+    """A short caption whose last sentence is a photo agency alone: "... durante
+    la segunda parte. EFE"."""
+    head, stop, last = text.rpartition(". ")
+    return bool(stop) and last.isupper() and " " not in last and lexicons.key(last) in lexicons.phrases("photo_agencies", l).spaced
 
 
 def _uppercase_credit(text: str) -> bool:
