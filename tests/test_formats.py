@@ -91,7 +91,9 @@ def _dek_page(dek_attrs: str, description: str = "", dek: str = DEK) -> str:
 @pytest.mark.parametrize("attrs, description", [
     ('class="article__teaser"', ""),  # the template names it
     ('class="intro-text"', ""),
+    ('class="td-post-sub-title"', ""),  # two words of the class spell "subtitle"
     ("", DEK),  # the page's description repeats it
+    ("", DEK.split(", and")[0] + "."),  # ... or a shortened copy of it
 ])
 def test_a_dek_that_trafilatura_leaves_out_is_put_back_under_the_headline(attrs, description):
     doc = clean_document(_dek_page(attrs, description))

@@ -59,7 +59,6 @@ KNOWN_FAILURES = {
     ("en_recipe_blog", "html-text"): "the recipe card (ingredients, steps) after the post falls outside the article",
     ("en_wire", "inscriptis"): "the agency's standards line is kept",
     ("en_wire", "html-text"): "a sidebar headline and the agency's standards line are kept",
-    ("es_elpais", "html"): _DEK,
     ("es_elpais", "inscriptis"): "a subheading under an inline 'Más información' box is taken for its item",
     ("es_elpais", "html-text"): "a subheading under an inline box is taken for its item; a caption and a menu item are kept",
     ("it_corriere", "inscriptis"): "a subscription offer between the article's last paragraphs is kept",
@@ -92,7 +91,6 @@ KNOWN_FAILURES = {
     ("zh_held", "html"): "a caption whose credit ('摄影：黄立川') stands apart, and a QR-code appeal, are kept",
     ("zh_held", "inscriptis"): "a caption whose credit ('摄影：黄立川') stands apart is kept",
     ("zh_held", "html-text"): "a caption whose credit ('摄影：黄立川') stands apart is kept",
-    ("cs_news", "html"): _DEK,
     ("ko_news", "html"): _DEK,
 }
 

@@ -52,12 +52,13 @@ def class_words() -> frozenset[str]:
 
 
 def _named(el) -> bool:
-    """The element or its parent is called a dek by the page's template."""
+    """The element or its parent is called a dek by the page's template
+    ("article__teaser", "perex"; "sub-title" spells "subtitle")."""
     words = class_words()
     for e in (el, el.getparent()):
         if e is not None:
-            names = f"{e.get('class', '')} {e.get('id', '')}".lower()
-            if not words.isdisjoint(_CLASS_WORDS.findall(names)):
+            parts = _CLASS_WORDS.findall(f"{e.get('class', '')} {e.get('id', '')}".lower())
+            if not words.isdisjoint(parts) or not words.isdisjoint(a + b for a, b in zip(parts, parts[1:])):
                 return True
     return False
 
@@ -74,11 +75,18 @@ def _text(el) -> str:
 
 
 def _described(key: str, description: str, config: Config) -> bool:
-    """The page's description metadata says much the same."""
+    """The page's description metadata says much the same, or is a
+    shortened copy of it."""
     if not description:
         return False
-    words = key.split()
-    have = set(description.split())
+    return _share(key.split(), description, config) or (
+        tokens.length(description) >= config.standfirst_min_words and _share(description.split(), key, config)
+    )
+
+
+def _share(words: list[str], other: str, config: Config = DEFAULT) -> bool:
+    """At least ``html_dek_description_share`` of ``words`` occur in ``other``."""
+    have = set(other.split())
     return sum(w in have for w in words) >= config.html_dek_description_share * len(words)
 
 
