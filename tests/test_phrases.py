@@ -150,6 +150,7 @@ FIRES = [
     ("作者：王明", Rule.BYLINE),
     ("来源：新华社", Rule.BYLINE),
     ("文／山田太郎", Rule.BYLINE),
+    ("김도현 기자 dohyun@hangyeol.co.kr", Rule.BYLINE),  # Korean: the name, then "reporter"
     ("（责任编辑：李华）", Rule.SIGNOFF),
     ("26 minutes ago", Rule.TIMESTAMP),
     ("vor 3 Stunden", Rule.TIMESTAMP),
@@ -197,6 +198,7 @@ PROSE = [
     "Theo Walcott scored twice in the second half.",
     "La selección ganó el partido por dos goles a cero en el último minuto. Efe",
     "作者认为，各地区各部门认真落实粮食安全责任，持续加大政策支持力度。",
+    "기자 회견에서 대표가 말했다",
 ]
 
 

@@ -72,7 +72,7 @@ Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 #: Concepts whose phrases are looked for in every line, in one scan.
 SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "disclosure", "syndication", "cookie", "appeal",
-           "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "signoff")
+           "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "byline_suffixes", "signoff")
 
 
 def _index(langs: Langs) -> lexicons.Index:
@@ -191,6 +191,22 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return bool(rest) and all(NAME_WORD.match(w.strip(",:")) for w in rest)
 
 
+def _name_then_title(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'김도현 기자 dohyun@hangyeol.co.kr': a name, then the word for reporter
+    (Korean puts it after the name), and at most an e-mail address or the
+    name again in brackets."""
+    words = b.text.strip("[]()【】 ").split()
+    if not 2 <= len(words) <= _NAME_TITLE_MAX_WORDS or f.length > c.byline_max_words:
+        return False
+    titles = lexicons.words("byline_suffixes", l)
+    at = next((i for i, w in enumerate(words) if w.strip("[]()【】") in titles), None)
+    return at in (1, 2) and all("@" in w or not any(ch.isdigit() for ch in w) for w in words[at + 1 :])
+
+
+#: A name of up to two words, the title, and an address: "[서울=한결경제] 김도현 기자 dohyun@..." has more.
+_NAME_TITLE_MAX_WORDS = 4
+
+
 def _dated_byline(b: Block, f: Features, prefix: str, l: Langs) -> bool:
     """A byline word, two capitalised words (the name), and a date: a word of
     the timestamp lexicon ('Publié', 'Updated', 'mars') and a number."""
@@ -290,6 +306,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.LEGAL, "legal", _legal),
     (Rule.MENU_ROW, "navigation", _menu_row),
     (Rule.BYLINE, "byline", _byline),
+    (Rule.BYLINE, "byline_suffixes", _name_then_title),
     (Rule.TIMESTAMP, None, _timestamp),
     (Rule.PRICE, None, lambda b, f, c, l: f.length <= _PRICE_MAX_WORDS and any(ch.isdigit() for ch in b.text) and bool(_PRICE_LINE.match(b.text))),
     (Rule.COUNT_LIST, None, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
