@@ -282,6 +282,11 @@ def test_a_row_of_furniture_set_apart_with_dots_is_not_the_headline():
     assert clean_document(text).title == "Lanes win the vote"
 
 
+def test_a_breadcrumb_of_three_parts_with_slashes_is_not_the_headline():
+    text = f"News\n\nCity council / Network / Article\n\nLanes win the vote\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == "Lanes win the vote"
+
+
 def test_an_article_that_opens_with_the_pages_title_headline_has_it_as_headline_full_stop_and_all():
     head = "Lanes are coming. Drivers will lose parking."
     text = f"Opinion | {head} - The Paper\n\nOpinion | Guest column\n\n{head}\n\n{PARA} {PARA2}\n\n{PARA3}"

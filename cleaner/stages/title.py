@@ -29,9 +29,10 @@ _DIGITS = regex.compile(r"\d")
 # A sentence ending inside a line ("... di euro. I sindaci"), not an
 # abbreviation's dot ("Rep. Ilhan Omar", "Nov. 19").
 _INNER_STOP = regex.compile(r"(?<!\p{L})\p{Ll}{2,}[.!?][\"”’»]? \p{Lu}")
-# Parts set apart with a dot or bar: a row of page furniture ("I liga, 24.
-# kolejka · Stadion Miejski", "Video | 2:14"), not a headline.
-_META_ROW = regex.compile(r"\s[·•|]\s")
+# Parts set apart with a dot or bar, or three parts with slashes or arrows:
+# a row of page furniture ("I liga, 24. kolejka · Stadion Miejski", "Video |
+# 2:14", "潮汐科技 / 资本 / 正文"), not a headline.
+_META_ROW = regex.compile(r"\s[·•|]\s|\s[/>»›]\s.*\s[/>»›]\s")
 # A thousands separator: "£180,000" is one amount, not six digits of a date.
 _THOUSANDS = regex.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 
