@@ -254,6 +254,11 @@ def test_a_second_headline_in_a_box_that_the_paragraphs_below_do_not_take_up_sta
     assert rules_by_text(text)["Storm closes the harbour for a week"] == Rule.RELATED_ITEM
 
 
+def test_a_question_headline_under_a_related_header_is_the_boxs():
+    text = f"{PARA} {PARA2}\n\nRead also\nMelatonin over the counter: should parents worry about it?\n\n{PARA3} {PARA}"
+    assert rules_by_text(text)["Melatonin over the counter: should parents worry about it?"] == Rule.RELATED_ITEM
+
+
 def test_a_box_printed_as_a_tight_list_ends_at_the_first_blank_line():
     box = "Latest news\nClimate Biodiversity Energy Water\nThe Paper\nClimate and Environment"
     text = f"{box}\n\nBees\n\nBeekeepers lose a third of their hives in two years\n\n{PARA} {PARA2}\n\n{PARA3}"

@@ -16,6 +16,7 @@ def long_paragraph(block: Block, config: Config) -> bool:
 
 
 _DATELINE = frozenset({Rule.TIMESTAMP, Rule.BYLINE})
+_QUESTION = ("?", "？", "؟")
 
 
 def shape(block: Block, config: Config) -> str:
@@ -30,6 +31,8 @@ def shape(block: Block, config: Config) -> str:
         return "D"
     if block.decided:
         return "X"
-    if not f.terminal and f.length <= config.length_high:
+    # A question is a headline's shape too ("Mélatonine en vente libre :
+    # faut-il s'en méfier chez l'enfant ?"), when no longer than one.
+    if (not f.terminal or block.text.endswith(_QUESTION)) and f.length <= config.length_high:
         return "H"
     return "P" if f.length >= config.card_paragraph_min_words else "S"
