@@ -63,8 +63,6 @@ KNOWN_FAILURES = {
     ("es_elpais", "html-text"): "a subheading under an inline box is taken for its item; a caption and a menu item are kept",
     ("it_corriere", "inscriptis"): "a subscription offer between the article's last paragraphs is kept",
     ("it_corriere", "html-text"): "a subscription offer between the article's last paragraphs is kept",
-    ("ru_city", "inscriptis"): "a one-clause standfirst without a full stop is dropped",
-    ("ru_city", "html-text"): "a one-clause standfirst without a full stop is dropped",
     ("zh_hk", "inscriptis"): "a layout table: inscriptis puts sidebar items on the article's lines",
     ("zh_hk", "html-text"): "a caption and the page's header lines are kept",
     ("de_agentur", "inscriptis"): "a layout table: inscriptis puts the menu column and the headline on the same lines",

@@ -307,6 +307,12 @@ def test_a_key_points_list_between_the_headline_and_a_caption_is_the_articles():
     assert rules["Key points"] == Rule.SUMMARY_LIST
 
 
+def test_a_one_clause_standfirst_without_a_full_stop_right_above_the_byline_is_kept():
+    dek = "Drivers lose a third of the parking in the centre while cyclists gain forty kilometres of lanes"
+    text = f"Menu\n\nBike lanes for the whole city\n\n{dek}\n\nBy Ann Lee\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert rules_by_text(text)[dek] == Rule.STANDFIRST
+
+
 def test_the_line_the_pages_title_opens_with_is_found_above_a_review_box():
     verdict = "\n\n".join(["Our verdict 4/5", "Pros", "Warm, detailed sound", "Effective noise cancelling", "Long battery life",
                             "Cons", "Bulky, wobbly case", "App demands an account", "No wireless charging",

@@ -225,7 +225,12 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
         # sector atribuye la caída a la combinación de sequía, la avispa...").
         # Or be sentences of which only the last lacks it ("Stanziati 48
         # milioni di euro. I sindaci chiedono tempi certi").
-        unstopped = i == title + 1 and (block.quality is Quality.GOOD or (block.quality is Quality.NEAR_GOOD and bool(_INNER_STOP.search(block.text))))
+        # Or be one clause right above the byline or date ("유럽 선주사와
+        # 계약, 국산화율 80%로 해외 업체 독점 구도 깬다" over "김도현 기자").
+        unstopped = i == title + 1 and (
+            block.quality is Quality.GOOD
+            or (block.quality is Quality.NEAR_GOOD and (bool(_INNER_STOP.search(block.text)) or _over_byline(blocks, i)))
+        )
         if block.rule is not Rule.OUTSIDE or not (f.terminal or unstopped) or f.length < config.standfirst_min_words:
             continue
         # "By Jane Doe and John Roe on Monday, November 18th, 2019 at 11:08 a.m."
@@ -235,6 +240,10 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
         words = " ".join(f.words)
         if not any(line.startswith(words) for line in body):
             block.keep(Rule.STANDFIRST)
+
+
+def _over_byline(blocks: list[Block], i: int) -> bool:
+    return i + 1 < len(blocks) and blocks[i + 1].rule in (Rule.BYLINE, Rule.TIMESTAMP)
 
 
 def _prose(block: Block, config: Config) -> bool:
