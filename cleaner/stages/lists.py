@@ -34,9 +34,8 @@ def _summary_lists(blocks: list[Block], config: Config) -> None:
     Kürze", "L'essentiel", "要点") is the article's: its short lines are
     marked ``listed`` with the header, so they do not cut the headline and
     standfirst off from the body."""
-    headers = lexicons.index(("summary_headers",), config.lexicon_languages)  # kept on disk: read once
     for i, block in enumerate(blocks):
-        if block.decided or block.features.length > config.list_heading_max_words + 2 or not headers.equals(block.features.key):
+        if block.decided or not summary_header(block, config):
             continue
         end = _tight_run(blocks, i + 1, config.punctuated_item_max_words)
         if end - (i + 1) >= _SUMMARY_MIN_ITEMS:
@@ -45,6 +44,12 @@ def _summary_lists(blocks: list[Block], config: Config) -> None:
 
 
 _SUMMARY_MIN_ITEMS = 2
+
+
+def summary_header(block: Block, config: Config) -> bool:
+    """'Key points', 'Das Wichtigste in Kürze': a summary list's header."""
+    headers = lexicons.index(("summary_headers",), config.lexicon_languages)  # kept on disk: read once
+    return block.features.length <= config.list_heading_max_words + 2 and headers.equals(block.features.key)
 
 
 def _announced_lists(blocks: list[Block], config: Config) -> None:

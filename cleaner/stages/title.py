@@ -21,6 +21,7 @@ from ..document import Block, Document, Quality, Role
 from ..rules import Rule
 from ..tokens import _UNSPACED
 from .heuristics import short_sentence
+from .lists import summary_header
 
 #: Rules whose lines may still be the headline: they were dropped only for
 #: where they stand or how short they are, not for what they say.
@@ -214,11 +215,13 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
     when it is not a duplicate of body text).
     """
     body = [" ".join(b.features.words) for b in blocks[first:] if b.kept and b.features is not None]
+    summary = False
     for i in range(title + 1, first):
         block, f = blocks[i], blocks[i].features
-        if block.listed and block.rule is Rule.OUTSIDE:
-            # The summary under the headline ("Key points" and its items,
-            # see lists._summary_lists): the article's, like its standfirst.
+        # The summary under the headline ("Key points" and its items, see
+        # lists.summary_header): the article's, like its standfirst.
+        summary = block.listed and (summary or summary_header(block, config))
+        if summary and block.rule is Rule.OUTSIDE:
             block.keep(Rule.SUMMARY_LIST)
             continue
         # Right under the headline, a dek may end without a full stop ("El
@@ -229,7 +232,7 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
         # 계약, 국산화율 80%로 해외 업체 독점 구도 깬다" over "김도현 기자").
         unstopped = i == title + 1 and (
             block.quality is Quality.GOOD
-            or (block.quality is Quality.NEAR_GOOD and (bool(_INNER_STOP.search(block.text)) or _over_byline(blocks, i)))
+            or (block.quality is Quality.NEAR_GOOD and (bool(_INNER_STOP.search(block.text)) or _over_byline(blocks, i, first, config)))
         )
         if block.rule is not Rule.OUTSIDE or not (f.terminal or unstopped) or f.length < config.standfirst_min_words:
             continue
@@ -242,8 +245,12 @@ def _standfirst(blocks: list[Block], title: int, first: int, config: Config) -> 
             block.keep(Rule.STANDFIRST)
 
 
-def _over_byline(blocks: list[Block], i: int) -> bool:
-    return i + 1 < len(blocks) and blocks[i + 1].rule in (Rule.BYLINE, Rule.TIMESTAMP)
+def _over_byline(blocks: list[Block], i: int, first: int, config: Config) -> bool:
+    """Right above the byline or date -- or above the article itself, as in
+    cleaned text, which has them no more (cleaning is idempotent)."""
+    if digits(blocks[i].text) > config.title_max_digits:
+        return False  # "发布时间：2024-11-08 10:32 来源：本网": the dateline row itself
+    return i + 1 == first or (i + 1 < len(blocks) and blocks[i + 1].rule in (Rule.BYLINE, Rule.TIMESTAMP))
 
 
 def _prose(block: Block, config: Config) -> bool:
