@@ -199,6 +199,9 @@ class Config:
     #: subheading the article goes on under when at least this share of its
     #: content words recurs in the two paragraphs below it.
     box_subheading_overlap: float = 0.5
+    #: ... or when, right after the box's first headline, it is at most this
+    #: share of that headline's length (subheadings are short, teasers long).
+    box_subheading_length_share: float = 0.75
     #: An "About us" / "About the author" header owns at most this many
     #: paragraphs under it (a site blurb, an author's bio).
     about_box_max_blocks: int = 2

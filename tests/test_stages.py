@@ -248,6 +248,16 @@ def test_a_subheading_under_a_box_in_flat_text_is_the_articles_when_the_paragrap
     assert rules["Sound and noise cancelling"] == Rule.INSIDE
 
 
+def test_a_short_line_after_a_boxs_one_long_headline_is_the_articles_subheading():
+    # Flat text, no words shared: a subheading is short, a teaser's headline long.
+    text = (f"Bike lanes for the whole city\n\n{PARA} {PARA2}\n\nRead also\n\n"
+            f"Microplastics found even in the deepest trench of the Pacific Ocean\n\nMeltwater as a route\n\n"
+            f"{PARA3} {PARA}\n\nAdvertisement\n\n{PARA2} {PARA3}")
+    rules = rules_by_text(text)
+    assert rules["Microplastics found even in the deepest trench of the Pacific Ocean"] == Rule.RELATED_ITEM
+    assert rules["Meltwater as a route"] == Rule.INSIDE
+
+
 def test_a_second_headline_in_a_box_that_the_paragraphs_below_do_not_take_up_stays_in_the_box():
     text = (f"Bike lanes for the whole city\n\n{PARA} {PARA2}\n\nRead also\n\nThe best budget phones we have tested this year\n\n"
             f"Storm closes the harbour for a week\n\n{PARA3} {PARA}\n\n{PARA2} {PARA3}")

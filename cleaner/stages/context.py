@@ -228,7 +228,14 @@ def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Conf
     cancelling" over "...the new drivers produce a warm, full sound...";
     the box's headlines are about other stories)."""
     item = blocks[j]
-    if item.bullet or shape(item, config) != "H" or not _paragraphs_follow(blocks, j + 1, config):
+    if item.bullet or shape(item, config) != "H" or j + 1 >= len(blocks) or shape(blocks[j + 1], config) != "P":
+        return False
+    # After a box's one headline, a line much shorter than it, with a
+    # paragraph below: "Schmelzwasser als Transportweg" after "Mikroplastik
+    # selbst im tiefsten Graben des Pazifiks entdeckt".
+    if j == first + 1 and item.features.length <= config.box_subheading_length_share * blocks[first].features.length:
+        return True
+    if not _paragraphs_follow(blocks, j + 1, config):
         return False
     if item.indent != blocks[first].indent:
         return blocks[j + 1].indent == item.indent
