@@ -151,6 +151,8 @@ FIRES = [
     ("来源：新华社", Rule.BYLINE),
     ("文／山田太郎", Rule.BYLINE),
     ("김도현 기자 dohyun@hangyeol.co.kr", Rule.BYLINE),  # Korean: the name, then "reporter"
+    ("Maëlle LE GOFF Publié le 14/03/2025 à 18h42 Modifié le 15/03/2025 à 08h10 Lecture : 3 min.", Rule.BYLINE),
+    ("Partager sur Facebook Partager sur X Envoyer par e-mail Ajouter à mes favoris", Rule.SHARE_BAR),
     ("（责任编辑：李华）", Rule.SIGNOFF),
     ("26 minutes ago", Rule.TIMESTAMP),
     ("vor 3 Stunden", Rule.TIMESTAMP),
@@ -199,6 +201,8 @@ PROSE = [
     "La selección ganó el partido por dos goles a cero en el último minuto. Efe",
     "作者认为，各地区各部门认真落实粮食安全责任，持续加大政策支持力度。",
     "기자 회견에서 대표가 말했다",
+    "Meteor Storm Possible Thursday Night November 21-22",  # a headline in Title Case, with a date
+    "Emmanuel Macron a publié le 14 mars un décret sur les retraites.",
 ]
 
 

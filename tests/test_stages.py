@@ -348,6 +348,11 @@ def test_a_read_more_link_over_a_list_of_headlines_heads_a_box():
     assert rules["Lithium prices slump for third year as new mines come online"] == Rule.RELATED_ITEM
 
 
+def test_a_read_more_link_over_one_headline_heads_a_box():
+    rules = rules_by_text(f"{PARA} {PARA2}\n\nREAD MORE\nWater rates to rise 4% in July, council decides\n\n{PARA3} {PARA}")
+    assert rules["Water rates to rise 4% in July, council decides"] == Rule.RELATED_ITEM
+
+
 def test_a_bulleted_box_ends_where_its_bullets_stop():
     # A sidebar "Trending" list, then a breadcrumb and the headline: the
     # headline is not the box's next item.

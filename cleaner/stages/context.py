@@ -170,7 +170,7 @@ def _card_run(shapes: str, i: int, config: Config) -> int:
 
 def _related_boxes(blocks: list[Block], config: Config, stop: frozenset[str]) -> None:
     for i, block in enumerate(blocks):
-        if block.rule != Rule.RELATED_HEADER and not _link_list_header(blocks, i):
+        if block.rule != Rule.RELATED_HEADER and not _link_list_header(blocks, i, config):
             continue
         if _carries_its_link(block, config):
             block.end_marker = False  # an inline link, like "Read more: ..."
@@ -212,13 +212,16 @@ def _leaves_list(first: Block, item: Block) -> bool:
     return bool(first.bullet) and (not item.bullet or item.indent != first.indent)
 
 
-def _link_list_header(blocks: list[Block], i: int) -> bool:
+def _link_list_header(blocks: list[Block], i: int, config: Config) -> bool:
     """A link's label that is also a related header ("Read more") over a
-    bulleted list: the header of a box of headlines."""
+    bulleted list, or over one headline right under it ("READ MORE" and
+    "Springfield water rates to rise 4% in July"): the header of a box."""
     block = blocks[i]
     if block.rule is not Rule.NAVIGATION or "related" not in block.features.hits.exact:
         return False
-    return all(j < len(blocks) and blocks[j].bullet and not blocks[j].gap_before for j in (i + 1, i + 2))
+    if all(j < len(blocks) and blocks[j].bullet and not blocks[j].gap_before for j in (i + 1, i + 2)):
+        return True
+    return i + 1 < len(blocks) and not blocks[i + 1].gap_before and shape(blocks[i + 1], config) == "H"
 
 
 def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config, stop: frozenset[str]) -> bool:

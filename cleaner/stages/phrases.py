@@ -72,7 +72,7 @@ Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 #: Concepts whose phrases are looked for in every line, in one scan.
 SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "disclosure", "syndication", "cookie", "appeal",
-           "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "byline_suffixes", "signoff")
+           "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "byline_suffixes", "dateline_labels", "signoff")
 
 
 def _index(langs: Langs) -> lexicons.Index:
@@ -191,6 +191,23 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return bool(rest) and all(NAME_WORD.match(w.strip(",:")) for w in rest)
 
 
+def _name_then_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'Maëlle LE GOFF Publié le 14/03/2025 à 18h42 Modifié le ...': a byline
+    without its 'By' word -- a name of two or three capitalised words, then
+    a capitalised label of the date ('Publié', 'Updated': the dateline_labels
+    lexicon) and a number.  In prose a verb after a name is not capitalised."""
+    if f.length > c.dated_byline_max_words or "0" not in f.key.split(" "):
+        return False  # no number (the key writes each as 0)
+    words = b.text.split()
+    labels = lexicons.phrases("dateline_labels", l)
+    for n in (2, 3):
+        if len(words) > n and all(w[:1].isupper() and NAME_WORD.match(w) for w in words[:n]) and words[n][:1].isupper():
+            after = lexicons.key(" ".join(words[n : n + 3]))
+            if any(labels.equals(" ".join(after.split()[:k])) for k in (1, 2, 3)):
+                return True
+    return False
+
+
 def _name_then_title(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'김도현 기자 dohyun@hangyeol.co.kr': a name, then the word for reporter
     (Korean puts it after the name), and at most an e-mail address or the
@@ -307,6 +324,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.MENU_ROW, "navigation", _menu_row),
     (Rule.BYLINE, "byline", _byline),
     (Rule.BYLINE, "byline_suffixes", _name_then_title),
+    (Rule.BYLINE, "dateline_labels", _name_then_date),
     (Rule.TIMESTAMP, None, _timestamp),
     (Rule.PRICE, None, lambda b, f, c, l: f.length <= _PRICE_MAX_WORDS and any(ch.isdigit() for ch in b.text) and bool(_PRICE_LINE.match(b.text))),
     (Rule.COUNT_LIST, None, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
