@@ -152,6 +152,9 @@ FIRES = [
     ("文／山田太郎", Rule.BYLINE),
     ("김도현 기자 dohyun@hangyeol.co.kr", Rule.BYLINE),  # Korean: the name, then "reporter"
     ("Maëlle LE GOFF Publié le 14/03/2025 à 18h42 Modifié le 15/03/2025 à 08h10 Lecture : 3 min.", Rule.BYLINE),
+    ("Pan Zdzisław ze swoim rekordowym sumem. Ryba ważyła ponad 80 kilogramów Fot. Archiwum prywatne", Rule.CAPTION_WITH_CREDIT),
+    ("延伸阅读 三连胜背后：东岭雄狮的青训“家底”有多厚？", Rule.RELATED_INLINE),
+    ("You have read 4 of your 5 free articles this month.", Rule.APPEAL),
     ("Partager sur Facebook Partager sur X Envoyer par e-mail Ajouter à mes favoris", Rule.SHARE_BAR),
     ("（责任编辑：李华）", Rule.SIGNOFF),
     ("26 minutes ago", Rule.TIMESTAMP),

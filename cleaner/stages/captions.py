@@ -177,12 +177,16 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
         return False
     if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
         return len(credit) <= _UNSPACED_CREDIT_MAX_CHARS and not _SENTENCE_MARKS.search(credit)
-    return _credit_shaped(credit)
+    return _credit_shaped(credit, l)
 
 
-def _credit_shaped(credit: str) -> bool:
-    """A name or an agency: 'Jane Doe/AP', 'Anna Kowalska', 'Jan Wierzba / Agencja Podhale'."""
-    return bool(_CREDIT_SHAPE.search(credit)) or all(NAME_WORD.match(w.strip(",")) for w in credit.split())
+def _credit_shaped(credit: str, l: Langs = ()) -> bool:
+    """A name or an agency: 'Jane Doe/AP', 'Anna Kowalska', 'Jan Wierzba /
+    Agencja Podhale', or a source the agencies lexicon knows ('Archiwum
+    prywatne', 'materiały prasowe')."""
+    if _CREDIT_SHAPE.search(credit) or all(NAME_WORD.match(w.strip(",")) for w in credit.split()):
+        return True
+    return lexicons.key(credit) in lexicons.phrases("photo_agencies", l).spaced
 
 
 def _abbreviated_label_credit(text: str, c: Config, l: Langs) -> bool:

@@ -253,11 +253,15 @@ def _related_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if f.length > c.related_inline_max_words:
         return False
     sep = _LABEL_SEP.search(b.text, 0, c.label_max_chars + 1)
-    if sep is None and f.unspaced:
+    if f.unspaced:
         # "延伸阅读 拆解七款旗舰机后...": Chinese and Japanese put no space
-        # inside a sentence, so a space after the label separates it.
+        # inside a sentence, so a space after the label separates it (even
+        # when the headline has a colon of its own: "延伸阅读 三连胜背后：...").
         head, space, rest = b.text.partition(" ")
-        return bool(space and rest) and _is("related", lexicons.key(head), l)
+        if space and rest and _is("related", lexicons.key(head), l):
+            return True
+        if sep is None:
+            return False
     if sep is None or not _WORD.search(b.text, sep.end()):
         return False
     head = b.text[: sep.start()]
