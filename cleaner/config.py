@@ -251,6 +251,8 @@ class Config:
     title_min_overlap: float = 0.3
     title_opening_blocks: int = 3
     title_distance_cost: float = 0.01
+    #: ... and a candidate all in capitals (a kicker) gives up this much.
+    title_capitals_cost: float = 0.3
     #: A standfirst (the sentence under the headline) has at least this many
     #: words; it is looked for only between the headline and the article.
     standfirst_min_words: float = 6

@@ -155,6 +155,8 @@ FIRES = [
     ("Pan Zdzisław ze swoim rekordowym sumem. Ryba ważyła ponad 80 kilogramów Fot. Archiwum prywatne", Rule.CAPTION_WITH_CREDIT),
     ("延伸阅读 三连胜背后：东岭雄狮的青训“家底”有多厚？", Rule.RELATED_INLINE),
     ("You have read 4 of your 5 free articles this month.", Rule.APPEAL),
+    ("VIDEO Handyvideo zeigt: So stürmte das Borstentier den Markt 01:24 Min.", Rule.CAPTION_LABEL),  # a video's teaser
+    ("Günün öne çıkan haberleri her sabah e-posta kutunuzda! Bültenimize ücretsiz abone olun.", Rule.APPEAL),
     ("Partager sur Facebook Partager sur X Envoyer par e-mail Ajouter à mes favoris", Rule.SHARE_BAR),
     ("（责任编辑：李华）", Rule.SIGNOFF),
     ("26 minutes ago", Rule.TIMESTAMP),
@@ -205,6 +207,7 @@ PROSE = [
     "作者认为，各地区各部门认真落实粮食安全责任，持续加大政策支持力度。",
     "기자 회견에서 대표가 말했다",
     "Meteor Storm Possible Thursday Night November 21-22",  # a headline in Title Case, with a date
+    "Video shows the storm hitting the coast at 10:30",
     "Emmanuel Macron a publié le 14 mars un décret sur les retraites.",
 ]
 

@@ -291,6 +291,11 @@ def test_of_two_lines_the_pages_title_opens_with_the_headline_is_the_one_that_sp
     assert clean_document(text).title == "City bike lanes: the rights cyclists gain"
 
 
+def test_a_kicker_in_capitals_over_the_headline_is_not_the_headline():
+    text = f"News\n\nCITY NETWORK PLAN\n\nCouncil backs lanes despite protest\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == "Council backs lanes despite protest"
+
+
 def test_a_row_of_furniture_set_apart_with_dots_is_not_the_headline():
     # A sports page's scorebox line shares the stadium's name with the report.
     text = f"Sport\n\nCity council · Network stadium\n\nLanes win the vote\n\n{PARA} {PARA2}\n\n{PARA3}"

@@ -87,11 +87,25 @@ def caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return not f.hits.found("copyright") and "copyright" not in f.hits.exact
     if f.length > c.caption_line_max_words:
         return False
+    if _video_teaser(b.text, l):
+        return True
     spots = f.hits.spots
     if "caption_labels" in spots and " " in f.hits.prefix("caption_labels"):
         return True
     # "图为某汽车企业生产车间": a caption opener ("the picture shows") starts the line.
     return "caption_openers" in spots and bool(f.hits.prefix("caption_openers", min_words=1))
+
+
+def _video_teaser(text: str, l: Langs) -> bool:
+    """'VIDEO Handyvideo zeigt: So stürmte das Borstentier den Markt 01:24
+    Min.': a label in capitals opens it, the clip's length ends it."""
+    label = text.split(" ", 1)[0]
+    return len(label) > 1 and label.isupper() and bool(_DURATION.search(text[-_DURATION_TAIL:])) and _is_label(lexicons.key(label), l)
+
+
+# A clip's length near the end of the line: "01:24 Min.", "(2:05)".
+_DURATION = re.compile(r"\b\d{1,2}:\d{2}\b")
+_DURATION_TAIL = 14
 
 
 def caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:

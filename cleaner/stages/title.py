@@ -171,6 +171,10 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
             score = 2.0 + len(block.features.key) / len(page_title) - config.title_distance_cost * distance
         else:
             score = overlap(block, opening, stop) - config.title_distance_cost * distance
+            if block.text.isupper():
+                # A kicker in capitals over the headline ("TIER-CHAOS IN
+                # LAUTERBRÜCK"): headlines are rarely set in capitals in the text.
+                score -= config.title_capitals_cost
         if score > best_score:
             best, best_score = block, score
         # A few capitalised words may be a byline or the site's name, unless
