@@ -90,6 +90,23 @@ KNOWN_FAILURES = {
     ("zh_held", "inscriptis"): "a caption whose credit ('摄影：黄立川') stands apart is kept",
     ("zh_held", "html-text"): "a caption whose credit ('摄影：黄立川') stands apart is kept",
     ("ko_news", "html"): _DEK,
+    # Pages written in later rounds of the same session (held-out batches
+    # 2-4 in the closing note): each was measured before the rules that
+    # came from it, and these failures stand.
+    ("cs_zpravy", "html"): "trafilatura keeps a comment table ('| name | date |' rows, then the comment) after the article",
+    ("de_kultur", "inscriptis"): "a punning headline shares no word with the article, and the kicker above it does",
+    ("en_howto", "inscriptis"): "a table row without function words ('Aroid mix ... Monstera, philodendron, anthurium High £9–£12') is dropped",
+    ("en_howto", "html-text"): "a table row without function words ('Aroid mix ... Monstera, philodendron, anthurium High £9–£12') is dropped",
+    ("en_national", "html"): "trafilatura leaves out the last item of the 'Key points' list above the article",
+    ("en_technews", "inscriptis"): "a newsletter box's one-sentence pitch, between its name and its form, is kept",
+    ("en_technews", "html-text"): "a newsletter box's one-sentence pitch, between its name and its form, is kept",
+    ("es_deportes", "inscriptis"): "a byline that is a name and a town, with no 'Por', is kept",
+    ("es_deportes", "html-text"): "a byline that is a name and a town, with no 'Por', is kept",
+    ("fr_sante", "html"): "trafilatura leaves out the FAQ at the end of the article (headings and answers)",
+    ("fr_tech", "inscriptis"): "a subheading not much shorter than the inline box's headline above it is taken for the box's second item",
+    ("fr_tech", "html-text"): "a subheading not much shorter than the inline box's headline above it is taken for the box's second item",
+    ("ko_econ", "inscriptis"): "a caption a blank line above its credit ('사진 제공=동해정밀') is kept",
+    ("zh_notice", "html"): "HTML mode has no blank lines: the caption above its credit ('（市教育局体卫艺处 供图）') is kept",
 }
 
 
