@@ -147,6 +147,16 @@ def test_a_boxs_heading_is_not_put_back():
     assert Rule.HTML_SUBHEADING not in [b.rule for b in doc.blocks]
 
 
+def test_the_headline_is_the_whole_h1_when_the_metadata_title_is_its_first_part():
+    # The page's schema.org headline, which trafilatura takes, is a shortened one.
+    head = "新竹新創晶禾科技發表低功耗邊緣 AI 晶片，瞄準智慧農業感測市場"
+    para = "成立於二〇一九年的新竹新創晶禾科技今日舉行發表會，推出專為農業感測設計的低功耗晶片，預計明年開始量產出貨，並與多家農業合作社進行田間測試。"
+    schema = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"新竹新創晶禾科技發表低功耗邊緣 AI 晶片"}</script>'
+    html = (f"<html><head><title>{head} - 數位潮</title>{schema}</head><body><header class='entry-header'><h1>{head}</h1></header><article>"
+            + "".join(f"<p>{para}第{n}段。</p>" for n in "一二三四") + "</article></body></html>")
+    assert clean_document(html).title == head
+
+
 NOTICE = "This copy is for your personal, non-commercial use only. To order copies for distribution to your colleagues, visit our reprints desk."
 
 

@@ -67,7 +67,9 @@ def parse(html: str, config: Config) -> Document:
     for b in blocks:
         b.gap_before = True  # trafilatura puts one paragraph per line
     _layout_rows(blocks, config)
-    title = normalize.line(meta.get("title", ""))
+    title = _whole_headline(tree, normalize.line(meta.get("title", "")))
+    if title:
+        meta["title"] = title
     if len(title.split()) > config.title_max_words:
         # A page whose whole text sits in an <h1> has no headline, only text.
         title = ""
@@ -80,6 +82,17 @@ def parse(html: str, config: Config) -> Document:
     doc.language = meta.get("language", "")
     doc.preselected = meta.get("fallback") is None
     return doc
+
+
+def _whole_headline(tree: Any, title: str) -> str:
+    """The page's <h1> when trafilatura's title is its first part (the
+    page's schema.org headline, which trafilatura prefers, may be a
+    shortened one)."""
+    h1 = tree.find(".//h1") if tree is not None and title else None
+    if h1 is None:
+        return title
+    text = normalize.line(" ".join(h1.text_content().split()))
+    return text if len(text) > len(title) and text.startswith(title) else title
 
 
 def _layout_rows(blocks: list[Block], config: Config) -> None:
