@@ -81,6 +81,7 @@ FIRES = [
     ("Ratownicy TOPR podczas akcji w rejonie Hali Gąsienicowej (zdjęcie ilustracyjne)", Rule.CAPTION_WITH_CREDIT),
     ("Le lit du Célé, presque à sec, en aval de Marcilhac. Photo archives L’Écho du Quercy", Rule.CAPTION_WITH_CREDIT),
     ("Fot. Jan Wierzba / Agencja Podhale", Rule.CAPTION_LABEL),
+    ("Tom Haverley/Harbourline", Rule.CAPTION_LABEL),  # a name, a slash, the publication
     ("Protesters march through Lyon on Saturday. Photo: Jane Doe/AP", Rule.CAPTION_WITH_CREDIT),
     ("图为某汽车企业生产车间。新华社记者 李明 摄", Rule.CAPTION_LABEL),
     ("（市教育局体卫艺处 供图）", Rule.CAPTION_LABEL),  # a credit alone in brackets: its caption is the line above
@@ -208,6 +209,7 @@ PROSE = [
     "기자 회견에서 대표가 말했다",
     "Meteor Storm Possible Thursday Night November 21-22",  # a headline in Title Case, with a date
     "Video shows the storm hitting the coast at 10:30",
+    "Prices rose 3/4 of a point",
     "Emmanuel Macron a publié le 14 mars un décret sur les retraites.",
 ]
 

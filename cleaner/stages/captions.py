@@ -49,6 +49,12 @@ NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}|&|,)$")
 _CREDIT_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{N}'’.-]*|\p{Ll}{1,3}|&|,)$")
 
 
+def _name_slash_publication(text: str) -> bool:
+    """'Tom Haverley/Harbourline': a name of two or three words, a slash, a publication."""
+    name, _, publication = text.partition("/")
+    return 2 <= len(name.split()) <= 3 and bool(publication.strip()) and _slashed_credit(f"{name} / {publication}".split())
+
+
 def _slashed_credit(words: list[str]) -> bool:
     """'Marek Zając / Forum24': names and publications between slashes."""
     return all(_CREDIT_WORD.match(w) or w == "/" for w in words)
@@ -81,6 +87,8 @@ def caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True  # "（市教育局体卫艺处 供图）": a credit alone in its brackets, under its caption
     if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and _slashed_credit(b.text.split()):
         return True  # "Marek Zając / Forum24": a photographer and the publication
+    if b.text.count("/") == 1 and f.length <= _NAME_CREDIT_MAX_WORDS and _name_slash_publication(b.text):
+        return True  # "Tom Haverley/Harbourline"
     if b.text.startswith("©") and f.length <= _NAME_CREDIT_MAX_WORDS and not any(ch.isdigit() for ch in b.text):
         # "© Julien Marchetti / Hexagone Photo": a photo's credit, not a
         # footer's ("© 2024 ...", "© Riproduzione riservata").
