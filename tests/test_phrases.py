@@ -82,6 +82,8 @@ FIRES = [
     ("Le lit du Célé, presque à sec, en aval de Marcilhac. Photo archives L’Écho du Quercy", Rule.CAPTION_WITH_CREDIT),
     ("Fot. Jan Wierzba / Agencja Podhale", Rule.CAPTION_LABEL),
     ("Tom Haverley/Harbourline", Rule.CAPTION_LABEL),  # a name, a slash, the publication
+    ("Ein Ratgeber von Thomas Renner, Finanzredaktion", Rule.BYLINE),
+    ("Hinweis: Mit einem Sternchen markierte Links sind Werbelinks. Kommt darüber ein Kauf zustande, erhalten wir eine Provision.", Rule.DISCLOSURE),
     ("Protesters march through Lyon on Saturday. Photo: Jane Doe/AP", Rule.CAPTION_WITH_CREDIT),
     ("图为某汽车企业生产车间。新华社记者 李明 摄", Rule.CAPTION_LABEL),
     ("（市教育局体卫艺处 供图）", Rule.CAPTION_LABEL),  # a credit alone in brackets: its caption is the line above
