@@ -131,7 +131,9 @@ class Config:
     #: ... or, with the date after the name ("Par Clémence Arnaud (Les
     #: Essarts, envoyée spéciale) Publié le 12 mars 2024 à 06h00..."), this many.
     dated_byline_max_words: float = 30
-    timestamp_max_words: float = 12
+    #: A date line made of date words and numbers only may hold two dates
+    #: ("Publié le 18 novembre 2025 à 19h42, modifié le 18 novembre 2025 à 21h05").
+    timestamp_max_words: float = 20
     comment_header_max_words: float = 15
     breadcrumb_max_words: float = 20
     signoff_max_words: float = 10

@@ -166,6 +166,7 @@ FIRES = [
     ("vor 3 Stunden", Rule.TIMESTAMP),
     ("21 novembre 2026 (modifica il 21 novembre 2026 | 10:42)", Rule.TIMESTAMP),
     ("June 14, 2023", Rule.TIMESTAMP),
+    ("Publié le 18 novembre 2025 à 19h42, modifié le 18 novembre 2025 à 21h05", Rule.TIMESTAMP),  # two dates
     ("mk/wd (AP, AFP)", Rule.SIGNOFF),
     ("https://p.dw.com/p/4Sk4q", Rule.SHORT_LINK),
     ("Books (1,396)", Rule.COUNT_LIST),
