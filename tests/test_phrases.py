@@ -82,6 +82,7 @@ FIRES = [
     ("Le lit du Célé, presque à sec, en aval de Marcilhac. Photo archives L’Écho du Quercy", Rule.CAPTION_WITH_CREDIT),
     ("Fot. Jan Wierzba / Agencja Podhale", Rule.CAPTION_LABEL),
     ("Tom Haverley/Harbourline", Rule.CAPTION_LABEL),  # a name, a slash, the publication
+    ("L'esultanza di Davide Morandi sotto la curva nord dopo il gol del raddoppio Foto LaPresse Nord / Chiara Valsecchi", Rule.CAPTION_WITH_CREDIT),
     ("Ein Ratgeber von Thomas Renner, Finanzredaktion", Rule.BYLINE),
     ("Hinweis: Mit einem Sternchen markierte Links sind Werbelinks. Kommt darüber ein Kauf zustande, erhalten wir eine Provision.", Rule.DISCLOSURE),
     ("Protesters march through Lyon on Saturday. Photo: Jane Doe/AP", Rule.CAPTION_WITH_CREDIT),
@@ -213,6 +214,7 @@ PROSE = [
     "Meteor Storm Possible Thursday Night November 21-22",  # a headline in Title Case, with a date
     "Video shows the storm hitting the coast at 10:30",
     "Prices rose 3/4 of a point",
+    "The photo shows the team in Milan / Rome",
     "Emmanuel Macron a publié le 14 mars un décret sur les retraites.",
 ]
 

@@ -194,7 +194,7 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
     if last is not None and _is_label(lexicons.key(last.group(1)), l):
         credit = last.group(2)
     else:
-        credit = _colon_credit(b.text, l) or _spaced_credit(b.text, l) or _dotted_credit(b.text, l)
+        credit = _colon_credit(b.text, l) or _spaced_credit(b.text, l) or _dotted_credit(b.text, l) or _slashed_tail(b.text, l)
     if not credit:
         return False
     if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
@@ -249,6 +249,18 @@ def _spaced_credit(text: str, l: Langs) -> str:
     for n in (1, 2):
         if stop and len(words) > n and words[n][:1].isupper() and _is_label(lexicons.key(" ".join(words[:n])), l):
             return " ".join(words[n:])
+    return ""
+
+
+def _slashed_tail(text: str, l: Langs) -> str:
+    """A caption label in capitals near the end, then an agency and a name
+    between slashes, with no stop before it: "... il gol del raddoppio Foto
+    LaPresse Nord / Chiara Valsecchi"."""
+    words = text.split()
+    for i in range(len(words) - 3, max(0, len(words) - _CREDIT_TAIL_WORDS), -1):
+        if words[i][:1].isupper() and _is_label(lexicons.key(words[i]), l):
+            rest = words[i + 1 :]
+            return " ".join(rest) if "/" in rest and _slashed_credit(rest) else ""
     return ""
 
 
