@@ -477,6 +477,14 @@ def test_a_sentence_over_a_credit_alone_in_brackets_is_its_caption():
     assert rules[caption] == Rule.CAPTION_TEXT
 
 
+def test_a_subheading_under_a_caption_that_holds_its_credit_is_kept():
+    caption = "A worker checks the bottling line of a cooperative in Ubeda, Jaen. Photo: Jane Doe/Reuters"
+    subheading = "The profits of the small olive growers still hang in the air"
+    rules = rules_by_text(f"{PARA} {PARA2}\n\n{caption}\n\n{subheading}\n\n{PARA3} {PARA}\n\n{PARA2}")
+    assert rules[caption] == Rule.CAPTION_WITH_CREDIT
+    assert rules[subheading] != Rule.CAPTION_TEXT
+
+
 def test_a_caption_set_off_by_blank_lines_under_its_credit_is_dropped():
     caption = "Parents gathered at the school gates on Friday morning to celebrate the news"
     rules = rules_by_text(f"Bike lanes for the whole city\n\nGetty Images\n\n{caption}\n\n{PARA} {PARA2}\n\n{PARA3}")

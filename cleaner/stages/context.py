@@ -74,8 +74,8 @@ def _caption_below(blocks: list[Block], i: int, config: Config) -> None:
     between them is allowed for a line that reads like a caption: a
     description without a full stop, longer than a subheading.
     """
-    if not blocks[i].gap_before:
-        return
+    if not blocks[i].gap_before or blocks[i].rule is Rule.CAPTION_WITH_CREDIT:
+        return  # a caption that holds its credit has no other caption under it
     below = _boxed_below(blocks, i, config, loose=True)
     if below is not None:
         below.drop(Rule.CAPTION_TEXT)
