@@ -158,6 +158,7 @@ FIRES = [
     ("Maëlle LE GOFF Publié le 14/03/2025 à 18h42 Modifié le 15/03/2025 à 08h10 Lecture : 3 min.", Rule.BYLINE),
     ("Pan Zdzisław ze swoim rekordowym sumem. Ryba ważyła ponad 80 kilogramów Fot. Archiwum prywatne", Rule.CAPTION_WITH_CREDIT),
     ("延伸阅读 三连胜背后：东岭雄狮的青训“家底”有多厚？", Rule.RELATED_INLINE),
+    ("Czytaj także Nowa proza wiejska: chwilowa moda czy coś więcej?", Rule.RELATED_HEADER),  # a question headline glued to its label
     ("You have read 4 of your 5 free articles this month.", Rule.APPEAL),
     ("VIDEO Handyvideo zeigt: So stürmte das Borstentier den Markt 01:24 Min.", Rule.CAPTION_LABEL),  # a video's teaser
     ("Günün öne çıkan haberleri her sabah e-posta kutunuzda! Bültenimize ücretsiz abone olun.", Rule.APPEAL),

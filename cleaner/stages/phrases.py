@@ -277,8 +277,11 @@ def _related_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if "related" in f.hits.exact:
         return True
     # A header glued to its link ("Lesen Sie auch Parken in Altenbrück Stadt
-    # prüft ...") is as long as an inline "Read more: <headline>".
-    return not f.terminal and _short(f, c.related_inline_max_words) and bool(f.hits.prefix("related"))
+    # prüft ...") is as long as an inline "Read more: <headline>"; the
+    # headline may be a question ("Czytaj także Nowa proza wiejska: chwilowa
+    # moda czy coś więcej?").
+    ended = f.terminal and not b.text.endswith(("?", "？"))
+    return not ended and _short(f, c.related_inline_max_words) and bool(f.hits.prefix("related"))
 
 
 def _comment_header(b: Block, f: Features, c: Config, l: Langs) -> bool:
