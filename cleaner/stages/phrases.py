@@ -7,6 +7,8 @@ A rule only ever drops a line; the first rule that matches names the reason.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Callable
 
@@ -363,11 +365,17 @@ def match(block: Block, config: Config, skip: Rule | None = None) -> Rule | None
     f = block.features
     if f.hits is None:
         f.hits = _scan(f, config, langs)
-    found = f.hits.concepts()
-    for rule, concept, predicate in RULES:
-        if rule is not skip and (concept is None or concept in found) and predicate(block, f, config, langs):
+    for rule, predicate in _candidates(frozenset(f.hits.concepts())):
+        if rule is not skip and predicate(block, f, config, langs):
             return rule
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _candidates(found: frozenset[str]) -> tuple[tuple[Rule, Predicate], ...]:
+    """The rules that may match a line where the concepts ``found`` occur, in
+    order: most lines find none, and a handful of such sets cover the rest."""
+    return tuple((rule, predicate) for rule, concept, predicate in RULES if concept is None or concept in found)
 
 
 def _opens_quote(blocks: list[Block], i: int) -> bool:
