@@ -82,6 +82,7 @@ FIRES = [
     ("Le lit du Célé, presque à sec, en aval de Marcilhac. Photo archives L’Écho du Quercy", Rule.CAPTION_WITH_CREDIT),
     ("Fot. Jan Wierzba / Agencja Podhale", Rule.CAPTION_LABEL),
     ("Tom Haverley/Harbourline", Rule.CAPTION_LABEL),  # a name, a slash, the publication
+    ("晶禾科技執行長吳宜臻在發表會上手持禾芯 H1 晶片樣品。 圖／晶禾科技提供", Rule.CAPTION_WITH_CREDIT),
     ("L'esultanza di Davide Morandi sotto la curva nord dopo il gol del raddoppio Foto LaPresse Nord / Chiara Valsecchi", Rule.CAPTION_WITH_CREDIT),
     ("Ein Ratgeber von Thomas Renner, Finanzredaktion", Rule.BYLINE),
     ("Hinweis: Mit einem Sternchen markierte Links sind Werbelinks. Kommt darüber ein Kauf zustande, erhalten wir eine Provision.", Rule.DISCLOSURE),

@@ -296,6 +296,23 @@ def test_a_kicker_in_capitals_over_the_headline_is_not_the_headline():
     assert clean_document(text).title == "Council backs lanes despite protest"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("晶禾科技發表低功耗晶片 瞄準智慧農業", True),
+    ("執行長在發表會上手持晶片樣品。", False),  # a sentence, by its Chinese full stop
+    ("Council backs bike lanes", True),
+    ("The council backs bike lanes.", False),
+])
+def test_headline_like_knows_the_full_stops_of_cjk_text(text, expected):
+    from cleaner.config import DEFAULT
+    from cleaner.document import Block
+    from cleaner.features import compute
+    from cleaner.stages.title import headline_like
+
+    block = Block(text, 1)
+    block.features = compute(text)
+    assert headline_like(block, DEFAULT) is expected
+
+
 def test_a_row_of_furniture_set_apart_with_dots_is_not_the_headline():
     # A sports page's scorebox line shares the stadium's name with the report.
     text = f"Sport\n\nCity council · Network stadium\n\nLanes win the vote\n\n{PARA} {PARA2}\n\n{PARA3}"

@@ -267,8 +267,9 @@ def _slashed_tail(text: str, l: Langs) -> str:
 def _colon_credit(text: str, l: Langs) -> str:
     """What follows the line's last colon, when a caption label stands right
     before it: the credit of a caption without a full stop ("... segunda-feira
-    Foto: Leo Drumond/Diário", "... AI助手 图片来源：视觉中国")."""
-    head, colon, credit = text.replace("：", ":").rpartition(":")
+    Foto: Leo Drumond/Diário", "... AI助手 图片来源：视觉中国"; Taiwan's
+    papers put a full-width slash there: "... 樣品。 圖／晶禾科技提供")."""
+    head, colon, credit = text.replace("：", ":").replace("／", ":").rpartition(":")
     words = head.split()
     if not colon or len(words) < 2:
         return ""

@@ -42,7 +42,7 @@ def headline_like(block: Block, config: Config) -> bool:
     f = block.features
     if f is None or not config.title_min_words <= f.length <= config.title_max_words or block.bullet:
         return False
-    if block.text.endswith((".", ":", ",", ";")) and not block.text.endswith("..."):
+    if block.text.endswith((".", ":", ",", ";", "。", "：", "，", "；")) and not block.text.endswith("..."):
         return False
     if block.rule not in _MAY_BE_TITLE or block.glued or _META_ROW.search(block.text):
         return False
