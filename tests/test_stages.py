@@ -502,6 +502,19 @@ def test_a_subheading_under_a_caption_that_holds_its_credit_is_kept():
     assert rules[subheading] != Rule.CAPTION_TEXT
 
 
+def test_a_caption_a_blank_line_above_its_credit_is_dropped_when_the_figure_is_indented_apart():
+    # inscriptis indents a <figure>: caption and credit share an indent the paragraphs do not have.
+    caption = "Residents walk across the repaired bridge on Saturday."
+    text = f"  {PARA} {PARA2}\n\n    {caption}\n\n    Photo: Jane Doe/Reuters\n\n  {PARA3} {PARA}\n\n  {PARA2}"
+    assert rules_by_text(text)[caption] == Rule.CAPTION_TEXT
+
+
+def test_a_paragraph_a_blank_line_above_a_credit_at_its_own_indent_is_kept():
+    sentence = "Residents walked across the repaired bridge on Saturday."
+    text = f"  {PARA} {PARA2}\n\n  {sentence}\n\n    Photo: Jane Doe/Reuters\n\n  {PARA3} {PARA}\n\n  {PARA2}"
+    assert rules_by_text(text)[sentence] != Rule.CAPTION_TEXT
+
+
 def test_a_caption_set_off_by_blank_lines_under_its_credit_is_dropped():
     caption = "Parents gathered at the school gates on Friday morning to celebrate the news"
     rules = rules_by_text(f"Bike lanes for the whole city\n\nGetty Images\n\n{caption}\n\n{PARA} {PARA2}\n\n{PARA3}")

@@ -51,6 +51,9 @@ def _captions(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
         if block.rule not in _CREDITS:
             continue
+        if block.gap_before and _figure_set_apart(blocks, i, config):
+            blocks[i - 1].drop(Rule.CAPTION_TEXT)
+            continue
         below = block
         for j in range(i - 1, max(-1, i - 1 - config.caption_max_lines), -1):
             above = blocks[j]
@@ -63,6 +66,19 @@ def _captions(blocks: list[Block], config: Config) -> None:
             above.drop(Rule.CAPTION_TEXT)
             below = above
         _caption_below(blocks, i, config)
+
+
+def _figure_set_apart(blocks: list[Block], i: int, config: Config) -> bool:
+    """The credit ``blocks[i]`` and the line a blank line above it share an
+    indent that the text on either side of them does not have: a figure
+    printed apart from the article (inscriptis indents a <figure>), so the
+    line is its caption, not a paragraph."""
+    if i < 2 or i + 1 >= len(blocks) or blocks[i].rule is Rule.CAPTION_WITH_CREDIT:
+        return False
+    caption, before, after = blocks[i - 1], blocks[i - 2], blocks[i + 1]
+    if caption.decided or caption.features.length > config.caption_max_words or caption.indent != blocks[i].indent:
+        return False
+    return before.indent != caption.indent and after.indent != caption.indent
 
 
 def _caption_below(blocks: list[Block], i: int, config: Config) -> None:
