@@ -27,6 +27,7 @@ class Rule(enum.StrEnum):
     HTML_TITLE = "html.title", "the page's title from its HTML metadata"
     HTML_STANDFIRST = "html.standfirst", "the standfirst under the <h1> that trafilatura left out, put back"
     HTML_SUBHEADING = "html.subheading", "a subheading that trafilatura left out, put back before the paragraph it heads"
+    HTML_FIGCAPTION = "html.figcaption", "the text of an image's <figcaption> (caption or credit) that trafilatura kept"
     ABOVE_TITLE = "html.above_title", "a line above the page's headline in the extracted content (a section label or kicker)"
     LAYOUT_TABLE = "html.layout_table", "a row of a page-layout table that repeats the article's paragraphs"
 

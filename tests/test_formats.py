@@ -157,6 +157,19 @@ def test_the_headline_is_the_whole_h1_when_the_metadata_title_is_its_first_part(
     assert clean_document(html).title == head
 
 
+def test_lines_that_are_a_figcaptions_text_are_dropped():
+    from trafilatura.utils import load_html
+
+    from cleaner.document import Block
+    from cleaner.formats.html import _figure_captions
+
+    tree = load_html("<html><body><article><p>" + PARA + "</p><figure><img src='x.jpg'><figcaption>Inspectors at the "
+                     "school canteen.<br><span>(City education office)</span></figcaption></figure></article></body></html>")
+    blocks = [Block(PARA, 0), Block("Inspectors at the school canteen.", 1), Block("(City education office)", 2)]
+    _figure_captions(blocks, tree)
+    assert [b.rule for b in blocks] == ["", Rule.HTML_FIGCAPTION, Rule.HTML_FIGCAPTION]
+
+
 NOTICE = "This copy is for your personal, non-commercial use only. To order copies for distribution to your colleagues, visit our reprints desk."
 
 

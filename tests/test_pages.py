@@ -105,7 +105,6 @@ KNOWN_FAILURES = {
     ("fr_tech", "inscriptis"): "a subheading not much shorter than the inline box's headline above it is taken for the box's second item",
     ("fr_tech", "html-text"): "a subheading not much shorter than the inline box's headline above it is taken for the box's second item",
     ("ko_econ", "inscriptis"): "a caption a blank line above its credit ('사진 제공=동해정밀') is kept",
-    ("zh_notice", "html"): "HTML mode has no blank lines: the caption above its credit ('（市教育局体卫艺处 供图）') is kept",
     # Held-out batch 5: measured on the code before any rule came from it.
     ("es_economia", "html"): "a newsletter box's pitch ('Recibe cada mañana en tu correo ...') is kept",
     ("zh_local", "html"): "a caption a blank line above its credit ('青溪日报记者 陈默 摄') is kept",

@@ -75,6 +75,8 @@ def parse(html: str, config: Config) -> Document:
         title = ""
         meta.pop("title", None)
     _add_title(blocks, title, config)
+    if tree is not None:
+        _figure_captions(blocks, tree)
     if meta.get("fallback") is None:
         _add_subheadings(blocks, tree, config)
         _add_standfirst(blocks, tree, meta.get("description", ""), config)
@@ -143,6 +145,27 @@ def _add_title(blocks: list[Block], title: str, config: Config) -> None:
         blocks.insert(0, head)
     head.role = Role.TITLE
     head.keep(Rule.HTML_TITLE)
+
+
+def _figure_captions(blocks: list[Block], tree: Any) -> None:
+    """Drop the lines that are a <figcaption>'s text, or a part of it (the
+    caption and its credit, each in its own element): in HTML the markup
+    says what a text-mode rule can only guess from neighbours."""
+    captions = set()
+    for figcaption in tree.iter("figcaption"):
+        # The whole, each element in it, and the loose text around them
+        # ("caption<br><span>credit</span>").
+        parts = [figcaption.text_content(), figcaption.text or ""]
+        for el in figcaption:
+            parts.append(el.tail or "")
+            if isinstance(el.tag, str):
+                parts.append(el.text_content())
+        captions.update(key for key in map(lexicons.key, parts) if key)
+    if not captions:
+        return
+    for block in blocks:
+        if block.role is not Role.TITLE and not block.decided and lexicons.key(block.text) in captions:
+            block.drop(Rule.HTML_FIGCAPTION)
 
 
 def _add_subheadings(blocks: list[Block], root: Any, config: Config) -> None:
