@@ -83,6 +83,9 @@ FIRES = [
     ("Fot. Jan Wierzba / Agencja Podhale", Rule.CAPTION_LABEL),
     ("Tom Haverley/Harbourline", Rule.CAPTION_LABEL),  # a name, a slash, the publication
     ("晶禾科技執行長吳宜臻在發表會上手持禾芯 H1 晶片樣品。 圖／晶禾科技提供", Rule.CAPTION_WITH_CREDIT),
+    ("山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で2025年10月15日、岡田美咲撮影", Rule.CAPTION_WITH_CREDIT),
+    ("Dans les allées du salon, samedi après-midi, entre portants de manteaux. Photo Julie Masson pour Belle Saison", Rule.CAPTION_WITH_CREDIT),
+    ("Prototyp Solvana Home 10 podczas testów w domu pod Oleśnicą Fot. materiały prasowe Solvana", Rule.CAPTION_WITH_CREDIT),
     ("L'esultanza di Davide Morandi sotto la curva nord dopo il gol del raddoppio Foto LaPresse Nord / Chiara Valsecchi", Rule.CAPTION_WITH_CREDIT),
     ("Ein Ratgeber von Thomas Renner, Finanzredaktion", Rule.BYLINE),
     ("Hinweis: Mit einem Sternchen markierte Links sind Werbelinks. Kommt darüber ein Kauf zustande, erhalten wir eine Provision.", Rule.DISCLOSURE),
@@ -217,6 +220,8 @@ PROSE = [
     "Video shows the storm hitting the coast at 10:30",
     "Prices rose 3/4 of a point",
     "The photo shows the team in Milan / Rome",
+    "政府は新たな支援策を提供",  # "provides": a verb, not a credit, outside brackets
+    "该公司表示将继续为客户提供",
     "Emmanuel Macron a publié le 14 mars un décret sur les retraites.",
 ]
 

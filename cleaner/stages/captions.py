@@ -130,6 +130,8 @@ def caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True
     if f.length <= c.caption_line_max_words and _agency_after_stop(b.text, l):
         return True
+    if f.unspaced and not f.terminal and f.length <= c.credited_caption_max_words and b.text.endswith(tuple(lexicons.words("credit_suffixes", l))):
+        return True  # "山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で…、岡田美咲撮影"
     return f.length <= c.caption_line_max_words and b.text.endswith((")", "）")) and _bracketed_credit(b, l)
 
 
@@ -183,7 +185,8 @@ def _bracketed_credit(b: Block, l: Langs) -> bool:
         return False
     inside = bracket.group(1).rstrip()
     # "... Hali Gąsienicowej (zdjęcie ilustracyjne)": a caption label in brackets.
-    return inside.endswith(tuple(lexicons.words("credit_suffixes", l))) or _is_label(lexicons.key(inside), l)
+    suffixes = lexicons.words("credit_suffixes", l) | lexicons.words("credit_suffixes_bracketed", l)
+    return inside.endswith(tuple(suffixes)) or _is_label(lexicons.key(inside), l)
 
 
 def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
@@ -204,11 +207,16 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
 
 def _credit_shaped(credit: str, l: Langs = ()) -> bool:
     """A name or an agency: 'Jane Doe/AP', 'Anna Kowalska', 'Jan Wierzba /
-    Agencja Podhale', or a source the agencies lexicon knows ('Archiwum
-    prywatne', 'materiały prasowe')."""
-    if _CREDIT_SHAPE.search(credit) or all(NAME_WORD.match(w.strip(",")) for w in credit.split()):
+    Agencja Podhale', a name for a publication ('Julie Masson pour Belle
+    Saison'), or a source the agencies lexicon knows, maybe with a name
+    after it ('Archiwum prywatne', 'materiały prasowe Solvana')."""
+    words = credit.split()
+    joiners = lexicons.words("credit_joiners", l)
+    if _CREDIT_SHAPE.search(credit) or all(NAME_WORD.match(w.strip(",")) or w in joiners for w in words):
         return True
-    return lexicons.key(credit) in lexicons.phrases("photo_agencies", l).spaced
+    agencies = lexicons.phrases("photo_agencies", l).spaced
+    key = lexicons.key(credit).split()
+    return any(" ".join(key[:n]) in agencies and all(NAME_WORD.match(w) for w in words[n:]) for n in range(1, min(len(key), 3) + 1))
 
 
 def _abbreviated_label_credit(text: str, c: Config, l: Langs) -> bool:
