@@ -19,8 +19,9 @@ from ..rules import Rule
 # is why this only counts after a Title-Case run, see glued_teaser.)
 _CAMEL_GLUE = regex.compile(r"\p{Ll}{3}[\p{Ll}'’]*\p{Lu}\p{Ll}")
 # A headline run into the dateline of its summary: "...deemed stateless
-# WASHINGTON: Expressing concern...".
-_MID_DATELINE = regex.compile(r"(?<=[^.!?:;\s]\s)\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2}:\s")
+# WASHINGTON: Expressing concern...".  The summary opens with a capital;
+# an acronym before a list is prose ("... de PVC: pedriscos, areia...").
+_MID_DATELINE = regex.compile(r"(?<=[^.!?:;\s]\s)\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2}:\s(?=\p{Lu})")
 
 
 # Clause commas of Chinese (，) and Japanese (、): see classify.
@@ -48,6 +49,8 @@ def glued_teaser(text: str, length: float, stoplist: frozenset[str], config: Con
     >>> glued_teaser("Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has pleaded guilty", 18, frozenset())
     True
     >>> glued_teaser("Analysts said MasterCard and Visa would raise fees again next year, which angered many shop owners.", 16, frozenset())
+    False
+    >>> glued_teaser("O equipamento tem quatro camadas dentro de um cano de PVC: pedriscos, areia grossa e carvão ativado", 18, frozenset())
     False
 
     Prose does not open with seven capitalised words out of eight, two of them
