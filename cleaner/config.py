@@ -188,6 +188,8 @@ class Config:
     loose_caption_min_words: float = 8
     #: The most paragraphs an appeal box holds between its two framing lines.
     appeal_box_max: int = 6
+    #: The most captions between a photo gallery's label and its link.
+    gallery_max_captions: int = 12
     #: Teaser cards: a shape of at most this many lines, holding a date or a
     #: byline, repeated at least ``card_min_repeats`` times in a row.
     card_max_lines: int = 5

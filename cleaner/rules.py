@@ -46,6 +46,8 @@ class Rule(enum.StrEnum):
     CAPTION_CREDIT = "caption.credit", "a photo or agency credit ('Name | Pool | Reuters')"
     CAPTION_WITH_CREDIT = "caption.with_credit", "a caption that ends in its credit ('... (AP Photo/Jane Doe)', '... Fot. Anna Kowalska')"
     CAPTION_TEXT = "caption.text", "the caption or alt text right above an image credit"
+    GALLERY = "caption.gallery", "a photo gallery's label or link ('Galeria zdjęć: ... (14 zdjęć)', 'View all photos')"
+    GALLERY_CAPTION = "caption.gallery_caption", "a caption between two lines of a photo gallery"
     APPEAL_BOX = "appeal.box", "a paragraph inside an appeal box (between two appeal lines)"
     TEASER_CARDS = "teasers.repeated_cards", "a run of teaser cards of one shape (headline, byline or date, summary)"
     COPYRIGHT = "legal.copyright", "a copyright line ('© 2025 ... All rights reserved'): the page footer"

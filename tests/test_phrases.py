@@ -21,7 +21,7 @@ FIRES = [
     ("Zum Inhalt springen", Rule.NAVIGATION),
     ("You are here: Home", Rule.NAVIGATION),
     ("Page 1 of 12", Rule.NAVIGATION),
-    ("Zobacz galerię (12 zdjęć) »", Rule.NAVIGATION),
+    ("Zobacz galerię (12 zdjęć) »", Rule.GALLERY),
     ("Ir a los comentarios", Rule.NAVIGATION),
     ("View all 24 photos", Rule.NAVIGATION),
     ("Home > News > World", Rule.BREADCRUMB),

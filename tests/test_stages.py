@@ -654,6 +654,22 @@ def test_teaser_cards_with_dates_are_dropped():
     assert doc.rule_counts().get(Rule.TEASER_CARDS, 0) >= 6
 
 
+def test_the_captions_between_a_gallerys_label_and_its_link_go_and_the_article_goes_on_after_it():
+    gallery = ("Photo gallery: the new trams on line 20 (14 photos)\n\nTest run on the main street\n\n"
+               "Inside the new car, with room for bikes\n\nView all photos")
+    last = "The timetable of the new line will be on the operator's website and in its app from Monday onwards."
+    rules = rules_by_text(f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\n{gallery}\n\n{last}\n\nTags\nTrams\nCity")
+    assert rules["Inside the new car, with room for bikes"] == Rule.GALLERY_CAPTION
+    assert rules["View all photos"] == Rule.GALLERY
+    assert rules[last] in (Rule.GOOD, Rule.NEAR_GOOD)
+
+
+def test_a_byline_label_and_the_name_on_the_next_line_go_together():
+    rules = rules_by_text(f"Bike lanes for the whole city\n\nAuthor:\nTomasz Kaczmarek\n\n{PARA} {PARA2}\n\n{PARA3}")
+    assert rules["Author:"] == Rule.BYLINE
+    assert rules["Tomasz Kaczmarek"] == Rule.BYLINE
+
+
 def test_appeal_box_between_two_appeal_lines():
     box = "Your support helps us to tell the story\nWe are a small team and every reader counts for the work that we do here every single day.\nYour support makes all the difference."
     rules = rules_by_text(f"{box}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}")

@@ -33,6 +33,7 @@ from ..config import Config
 from ..document import Block, Document
 from ..rules import Rule
 from . import lists
+from .captions import NAME_WORD
 from .shapes import long_paragraph, shape
 from .title import overlap, terms
 
@@ -151,6 +152,40 @@ def _appeal_boxes(blocks: list[Block], config: Config) -> None:
             for block in blocks[a + 1 : b]:
                 if not block.decided:
                     block.drop(Rule.APPEAL_BOX)
+
+
+def _split_bylines(blocks: list[Block], config: Config) -> None:
+    """'Autor:' on a line, the name on the next: a byline split by the
+    markup (a label and a link in two elements)."""
+    for i, block in enumerate(blocks[:-1]):
+        name = blocks[i + 1]
+        if block.decided or name.decided or name.gap_before or not block.text.endswith((":", "：")):
+            continue
+        words = name.text.split()
+        if len(words) <= _BYLINE_NAME_MAX_WORDS and all(NAME_WORD.match(w) for w in words) and _is_byline_label(block, config):
+            block.drop(Rule.BYLINE)
+            name.drop(Rule.BYLINE)
+
+
+#: A name under a byline label: a first name and up to three more words.
+_BYLINE_NAME_MAX_WORDS = 4
+
+
+def _is_byline_label(block: Block, config: Config) -> bool:
+    return "byline" in lexicons.index(("byline",), config.lexicon_languages).equals(block.features.key)
+
+
+def _gallery_boxes(blocks: list[Block], config: Config) -> None:
+    """The short lines between a gallery's label and its link ("Galeria
+    zdjęć: ... (14 zdjęć)", four captions, "Zobacz całą galerię") are its
+    captions: an article does not go on inside a gallery."""
+    frames = [i for i, b in enumerate(blocks) if b.rule == Rule.GALLERY]
+    for a, b in zip(frames, frames[1:]):
+        inside = blocks[a + 1 : b]
+        if 0 < len(inside) <= config.gallery_max_captions and all(x.features.length <= config.caption_line_max_words for x in inside):
+            for block in inside:
+                if not block.decided:
+                    block.drop(Rule.GALLERY_CAPTION)
 
 
 def _teaser_cards(blocks: list[Block], config: Config) -> None:
@@ -407,6 +442,8 @@ def apply(doc: Document, config: Config) -> None:
     _ad_texts(doc.blocks, config)
     _priced_products(doc.blocks, config)
     _appeal_boxes(doc.blocks, config)
+    _gallery_boxes(doc.blocks, config)
+    _split_bylines(doc.blocks, config)
     _about_boxes(doc.blocks, config)
     _repeated_lists(doc.blocks, config)
     _teaser_cards(doc.blocks, config)

@@ -74,7 +74,7 @@ Predicate = Callable[[Block, Features, Config, Langs], bool]
 
 #: Concepts whose phrases are looked for in every line, in one scan.
 SCANNED = ("navigation", "share", "related", "comments", "search", "ads", "disclosure", "syndication", "cookie", "appeal",
-           "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "byline_suffixes", "dateline_labels", "signoff")
+           "copyright", "legal", "caption_labels", "caption_openers", "photo_agencies", "byline", "byline_suffixes", "dateline_labels", "gallery", "signoff")
 
 
 def _index(langs: Langs) -> lexicons.Index:
@@ -315,6 +315,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.SHARE_BAR, None, _share_bar),
     (Rule.SHARE_LABEL, "share", _equals_or_prefix("share")),
     (Rule.RELATED_INLINE, "related", _related_label),
+    (Rule.GALLERY, "gallery", lambda b, f, c, l: f.length <= c.related_inline_max_words and bool(f.hits.prefix("gallery", min_words=1))),
     (Rule.NAVIGATION, None, _navigation),
     (Rule.BREADCRUMB, None, lambda b, f, c, l: f.length <= c.breadcrumb_max_words and _ARROW.search(b.text) and bool(_BREADCRUMB.match(b.text))),
     (Rule.SEARCH, "search", _contains_in_short("search")),
