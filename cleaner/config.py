@@ -249,6 +249,9 @@ class Config:
     #: How far up the line the page's <title> opens with is looked for, when
     #: the text starts with the <title> (html-text prints it first).
     title_page_title_window: int = 30
+    #: A line whose first words are the <title>'s (at least this many, and
+    #: half of the line) counts as one the <title> opens with.
+    title_shared_words: int = 5
     #: Share of a candidate's content words that must recur in the article's
     #: first ``title_opening_blocks`` kept blocks; ``title_distance_cost`` is
     #: given up per block of distance, so the nearer wins a near tie.

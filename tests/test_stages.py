@@ -345,6 +345,14 @@ def test_a_one_clause_standfirst_without_a_full_stop_right_above_the_byline_is_k
     assert rules_by_text(text)[dek] == Rule.STANDFIRST
 
 
+def test_a_headline_edited_apart_from_the_pages_title_is_still_found_by_its_opening():
+    car = ("The Cresta Hybrid is the first car of its maker with a hybrid engine, and it costs less than the rivals "
+           "that it has to beat in a crowded market.")
+    text = (f"Valmora Cresta Hybrid on test: thrifty, but with flaws - Motor Magazine\n\nTests\n\nCresta 1.5 Hybrid\n\n"
+            f"Valmora Cresta Hybrid on test: thrifty, but not without flaws\n\n{car} {PARA2}\n\n{PARA3}")
+    assert clean_document(text).title == "Valmora Cresta Hybrid on test: thrifty, but not without flaws"
+
+
 def test_the_line_the_pages_title_opens_with_is_found_above_a_review_box():
     verdict = "\n\n".join(["Our verdict 4/5", "Pros", "Warm, detailed sound", "Effective noise cancelling", "Long battery life",
                             "Cons", "Bulky, wobbly case", "App demands an account", "No wireless charging",

@@ -141,6 +141,23 @@ def _page_title(blocks: list[Block]) -> str:
     return max((lexicons.key(part) for part in _TITLE_SEPARATOR.split(first.text)), key=len)
 
 
+def _title_prefix(page_title: str, key: str, config: Config) -> int:
+    """How many characters of the page's <title> the line spells from its
+    start: all of the line, or a long shared opening when the two were
+    edited apart ("... Sparsam, aber mit Schwächen" in the <title>, "...
+    Sparsam, aber nicht ohne Schwächen" in the <h1>).  0: it does not."""
+    if page_title.startswith(key):
+        return len(key)
+    shared = 0
+    for a, b in zip(page_title.split(" "), key.split(" ")):
+        if a != b:
+            break
+        shared += 1
+    if shared >= max(config.title_shared_words, len(key.split(" ")) // 2):
+        return len(" ".join(key.split(" ")[:shared]))
+    return 0
+
+
 _TITLE_SEPARATOR = regex.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
 
 
@@ -161,14 +178,14 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
         # A teaser that repeats the start of a paragraph is not its headline.
         if not headline_like(block, config) or block.features.key and any(o.startswith(block.features.key) for o in openings):
             continue
-        titled = page_title and block is not blocks[0] and page_title.startswith(block.features.key)
-        if distance >= config.title_window and not titled:
+        spelt = _title_prefix(page_title, block.features.key, config) if page_title and block is not blocks[0] else 0
+        if distance >= config.title_window and not spelt:
             continue
-        if titled:
+        if spelt:
             # The page's <title> opens with it: above any overlap (at most 1),
             # and the more of the <title> it spells, the surer (the headline,
             # not its breadcrumb's last item, which repeats its first words).
-            score = 2.0 + len(block.features.key) / len(page_title) - config.title_distance_cost * distance
+            score = 2.0 + spelt / len(page_title) - config.title_distance_cost * distance
         else:
             score = overlap(block, opening, stop) - config.title_distance_cost * distance
             if block.text.isupper():
