@@ -170,6 +170,20 @@ def test_lines_that_are_a_figcaptions_text_are_dropped():
     assert [b.rule for b in blocks] == ["", Rule.HTML_FIGCAPTION, Rule.HTML_FIGCAPTION]
 
 
+def test_lines_of_an_element_the_template_calls_a_caption_are_dropped():
+    from trafilatura.utils import load_html
+
+    from cleaner.document import Block
+    from cleaner.formats.html import _figure_captions
+
+    tree = load_html("<html><body><article><p>" + PARA + "</p><div class='foto-materia__legenda'><p class='legenda'>"
+                     "Students show the prototype in the school lab</p><p class='credito'>Foto: Ana Lima/Diário</p></div>"
+                     "<p class='captionless'>" + PARA + " Again.</p></article></body></html>")
+    blocks = [Block(PARA, 0), Block("Students show the prototype in the school lab", 1), Block(PARA + " Again.", 2)]
+    _figure_captions(blocks, tree)
+    assert [b.rule for b in blocks] == ["", Rule.HTML_FIGCAPTION, ""]
+
+
 NOTICE = "This copy is for your personal, non-commercial use only. To order copies for distribution to your colleagues, visit our reprints desk."
 
 

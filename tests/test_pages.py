@@ -110,6 +110,8 @@ KNOWN_FAILURES = {
     ("zh_local", "html"): "a caption a blank line above its credit ('青溪日报记者 陈默 摄') is kept",
     ("zh_local", "html-text"): "a caption a blank line above its credit ('青溪日报记者 陈默 摄') is kept",
     ("zh_tw_tech", "html-text"): "a subheading after an inline box's headline of much the same length is taken for the box's second item",
+    # Held-out batch 6: measured on 8556f13, before any rule came from it.
+    ("pt_br", "html-text"): "a caption a blank line above its credit, in flat text (no indent to tell it by), is kept",
 }
 
 

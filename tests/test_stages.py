@@ -383,6 +383,12 @@ def test_a_read_more_link_over_one_headline_heads_a_box():
     assert rules["Water rates to rise 4% in July, council decides"] == Rule.RELATED_ITEM
 
 
+def test_a_read_more_link_over_two_tight_headlines_after_a_blank_line_heads_a_box():
+    text = (f"{PARA} {PARA2}\n\nREAD MORE\n\nSoap star's tearful farewell as co-stars line up\n"
+            f"Show bosses plot shake-up after ratings fall\n\n{PARA3} {PARA}")
+    assert rules_by_text(text)["Soap star's tearful farewell as co-stars line up"] == Rule.RELATED_ITEM
+
+
 def test_a_bulleted_box_ends_where_its_bullets_stop():
     # A sidebar "Trending" list, then a breadcrumb and the headline: the
     # headline is not the box's next item.

@@ -149,10 +149,12 @@ def _add_title(blocks: list[Block], title: str, config: Config) -> None:
 
 def _figure_captions(blocks: list[Block], tree: Any) -> None:
     """Drop the lines that are a <figcaption>'s text, or a part of it (the
-    caption and its credit, each in its own element): in HTML the markup
-    says what a text-mode rule can only guess from neighbours."""
+    caption and its credit, each in its own element), or an element's that
+    the template calls a caption ('legenda', 'bildunterschrift': class words
+    in ``caption_classes.txt``): in HTML the markup says what a text-mode
+    rule can only guess from neighbours."""
     captions = set()
-    for figcaption in tree.iter("figcaption"):
+    for figcaption in (*tree.iter("figcaption"), *standfirst.named_elements(tree, "caption_classes.txt")):
         # The whole, each element in it, and the loose text around them
         # ("caption<br><span>credit</span>").
         parts = [figcaption.text_content(), figcaption.text or ""]

@@ -44,23 +44,33 @@ _CODE = ".//script|.//style|.//noscript|.//template"
 
 
 @functools.cache
-def class_words() -> frozenset[str]:
-    """Words that name a dek in class and id attributes (one a line in the data file)."""
-    path = os.path.join(os.path.dirname(__file__), "standfirst_classes.txt")
+def class_words(name: str = "standfirst_classes.txt") -> frozenset[str]:
+    """Words that name an element in class and id attributes (one a line in the data file)."""
+    path = os.path.join(os.path.dirname(__file__), name)
     with open(path, encoding="utf-8") as f:
         return frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
+
+
+def _called(e, words: frozenset[str]) -> bool:
+    """The element's class or id holds one of ``words`` ("article__teaser";
+    two adjacent words may spell one: "sub-title")."""
+    parts = _CLASS_WORDS.findall(f"{e.get('class', '')} {e.get('id', '')}".lower())
+    return not words.isdisjoint(parts) or not words.isdisjoint(a + b for a, b in zip(parts, parts[1:]))
 
 
 def _named(el) -> bool:
     """The element or its parent is called a dek by the page's template
     ("article__teaser", "perex"; "sub-title" spells "subtitle")."""
     words = class_words()
-    for e in (el, el.getparent()):
-        if e is not None:
-            parts = _CLASS_WORDS.findall(f"{e.get('class', '')} {e.get('id', '')}".lower())
-            if not words.isdisjoint(parts) or not words.isdisjoint(a + b for a, b in zip(parts, parts[1:])):
-                return True
-    return False
+    return any(e is not None and _called(e, words) for e in (el, el.getparent()))
+
+
+def named_elements(root, name: str) -> list:
+    """The elements whose class the words of data file ``name`` name (found
+    by an XPath substring test in libxml2, then checked word by word)."""
+    words = class_words(name)
+    test = " or ".join(f"contains(@class, '{w}')" for w in sorted(words))
+    return [e for e in root.xpath(f"//*[{test}]") if _called(e, words)]
 
 
 def _hidden(el) -> bool:

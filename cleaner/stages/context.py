@@ -272,7 +272,11 @@ def _link_list_header(blocks: list[Block], i: int, config: Config) -> bool:
         return False
     if all(j < len(blocks) and blocks[j].bullet and not blocks[j].gap_before for j in (i + 1, i + 2)):
         return True
-    return i + 1 < len(blocks) and not blocks[i + 1].gap_before and shape(blocks[i + 1], config) == "H"
+    if i + 1 < len(blocks) and not blocks[i + 1].gap_before and shape(blocks[i + 1], config) == "H":
+        return True
+    # Two headlines in a row, printed tight, after it ("READ MORE", a blank
+    # line, then the box's links one under the other).
+    return i + 2 < len(blocks) and not blocks[i + 2].gap_before and all(shape(blocks[j], config) == "H" for j in (i + 1, i + 2))
 
 
 def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config, stop: frozenset[str]) -> bool:
