@@ -165,6 +165,9 @@ FIRES = [
     ("Czytaj także Nowa proza wiejska: chwilowa moda czy coś więcej?", Rule.RELATED_HEADER),  # a question headline glued to its label
     ("You have read 4 of your 5 free articles this month.", Rule.APPEAL),
     ("VIDEO Handyvideo zeigt: So stürmte das Borstentier den Markt 01:24 Min.", Rule.CAPTION_LABEL),  # a video's teaser
+    ("Now Playing Cutler Creek bridge closure: what drivers need to know 2:14", Rule.CAPTION_LABEL),
+    ("Rust streaks run beneath the span, which inspectors flagged last October. Credit: WCKR photojournalist Ray Villanueva", Rule.CAPTION_WITH_CREDIT),
+    ("Author: Danielle Okafor (WCKR)", Rule.BYLINE),
     ("Günün öne çıkan haberleri her sabah e-posta kutunuzda! Bültenimize ücretsiz abone olun.", Rule.APPEAL),
     ("Partager sur Facebook Partager sur X Envoyer par e-mail Ajouter à mes favoris", Rule.SHARE_BAR),
     ("（责任编辑：李华）", Rule.SIGNOFF),

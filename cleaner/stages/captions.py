@@ -106,9 +106,16 @@ def caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
 
 def _video_teaser(text: str, l: Langs) -> bool:
     """'VIDEO Handyvideo zeigt: So stürmte das Borstentier den Markt 01:24
-    Min.': a label in capitals opens it, the clip's length ends it."""
-    label = text.split(" ", 1)[0]
-    return len(label) > 1 and label.isupper() and bool(_DURATION.search(text[-_DURATION_TAIL:])) and _is_label(lexicons.key(label), l)
+    Min.': a label in capitals (or of two words) opens it, the clip's length
+    ends it."""
+    if not _DURATION.search(text[-_DURATION_TAIL:]):
+        return False
+    words = text.split(" ", 2)
+    label = words[0]
+    if len(label) > 1 and label.isupper() and _is_label(lexicons.key(label), l):
+        return True
+    # Or a label of two words in any case: "Now Playing <title> 2:14".
+    return len(words) > 2 and _is_label(lexicons.key(" ".join(words[:2])), l)
 
 
 # A clip's length near the end of the line: "01:24 Min.", "(2:05)".

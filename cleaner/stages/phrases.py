@@ -190,7 +190,7 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
         text = b.text.lstrip("（(【[ ")
         return text.startswith(prefix) and bool(_UNSPACED_LABEL.match(text, len(prefix)))
     rest = b.text.split()[prefix.count(" ") + 1 :]
-    return bool(rest) and all(NAME_WORD.match(w.strip(",:")) for w in rest)
+    return bool(rest) and all(NAME_WORD.match(w.strip(",:()")) for w in rest)
 
 
 def _name_then_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
