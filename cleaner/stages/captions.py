@@ -129,7 +129,7 @@ def caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if f.length > c.credited_caption_max_words:
         return False
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
-    if trailing and _trailing_label(lexicons.key(trailing.group(1)), l):
+    if trailing and (_trailing_label(lexicons.key(trailing.group(1)), l) or _label_then_name(trailing.group(1), l)):
         return True
     if "caption_labels" in f.hits.spots and _ends_in_credit(b, f, l):
         return True
@@ -170,6 +170,12 @@ def _uppercase_credit(text: str) -> bool:
 
 #: How many words a credit in capitals has: a name at least, a name "for" a publication at most.
 _UPPERCASE_CREDIT_WORDS = (2, 8)
+
+
+def _label_then_name(head: str, l: Langs) -> bool:
+    """'foto di Luca Brambilla' (before '/Faro'): a caption label, then a name."""
+    label, _, name = head.strip().partition(" ")
+    return bool(name) and _is_label(lexicons.key(label), l) and all(NAME_WORD.match(w) for w in name.split())
 
 
 def _trailing_label(head: str, l: Langs) -> bool:
