@@ -168,6 +168,7 @@ FIRES = [
     ("Now Playing Cutler Creek bridge closure: what drivers need to know 2:14", Rule.CAPTION_LABEL),
     ("Rust streaks run beneath the span, which inspectors flagged last October. Credit: WCKR photojournalist Ray Villanueva", Rule.CAPTION_WITH_CREDIT),
     ("Author: Danielle Okafor (WCKR)", Rule.BYLINE),
+    ("Harriet Lomax Economics editor", Rule.BYLINE),  # a name, then the job
     ("Il denaro sequestrato durante le perquisizioni (foto di Luca Brambilla/Faro)", Rule.CAPTION_WITH_CREDIT),
     ("Günün öne çıkan haberleri her sabah e-posta kutunuzda! Bültenimize ücretsiz abone olun.", Rule.APPEAL),
     ("Partager sur Facebook Partager sur X Envoyer par e-mail Ajouter à mes favoris", Rule.SHARE_BAR),
@@ -226,6 +227,7 @@ PROSE = [
     "The photo shows the team in Milan / Rome",
     "政府は新たな支援策を提供",  # "provides": a verb, not a credit, outside brackets
     "Prices rose sharply in March (see chart on page 3/4)",
+    "Harriet Lomax is an editor",
     "该公司表示将继续为客户提供",
     "Emmanuel Macron a publié le 14 mars un décret sur les retraites.",
 ]

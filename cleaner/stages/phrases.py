@@ -210,6 +210,21 @@ def _name_then_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return False
 
 
+def _name_then_role(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'Harriet Lomax Economics editor': a name of two or three capitalised
+    words, then the writer's job (the bio_roles lexicon) closing the line."""
+    if f.terminal or not 3 <= f.length <= _NAME_ROLE_MAX_WORDS or not b.text[:1].isupper():
+        return False
+    words = [w.strip(",") for w in b.text.split()]
+    if f.words[-1] not in lexicons.words("bio_roles", l):
+        return False
+    return all(w[:1].isupper() and NAME_WORD.match(w) for w in words[:-1])
+
+
+#: "Jane Q. Doe, Senior Political Correspondent": a name and a job title.
+_NAME_ROLE_MAX_WORDS = 7
+
+
 def _name_then_title(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'김도현 기자 dohyun@hangyeol.co.kr': a name, then the word for reporter
     (Korean puts it after the name), and at most an e-mail address or the
@@ -335,6 +350,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.BYLINE, "byline", _byline),
     (Rule.BYLINE, "byline_suffixes", _name_then_title),
     (Rule.BYLINE, "dateline_labels", _name_then_date),
+    (Rule.BYLINE, None, _name_then_role),
     (Rule.TIMESTAMP, None, _timestamp),
     (Rule.PRICE, None, lambda b, f, c, l: f.length <= _PRICE_MAX_WORDS and any(ch.isdigit() for ch in b.text) and bool(_PRICE_LINE.match(b.text))),
     (Rule.COUNT_LIST, None, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
