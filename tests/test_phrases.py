@@ -169,6 +169,7 @@ FIRES = [
     ("Rust streaks run beneath the span, which inspectors flagged last October. Credit: WCKR photojournalist Ray Villanueva", Rule.CAPTION_WITH_CREDIT),
     ("Author: Danielle Okafor (WCKR)", Rule.BYLINE),
     ("Harriet Lomax Economics editor", Rule.BYLINE),  # a name, then the job
+    ("Lesetipp", Rule.RELATED_HEADER),
     ("Il denaro sequestrato durante le perquisizioni (foto di Luca Brambilla/Faro)", Rule.CAPTION_WITH_CREDIT),
     ("Günün öne çıkan haberleri her sabah e-posta kutunuzda! Bültenimize ücretsiz abone olun.", Rule.APPEAL),
     ("Partager sur Facebook Partager sur X Envoyer par e-mail Ajouter à mes favoris", Rule.SHARE_BAR),
