@@ -112,6 +112,8 @@ KNOWN_FAILURES = {
     ("zh_tw_tech", "html-text"): "a subheading after an inline box's headline of much the same length is taken for the box's second item",
     # Held-out batch 6: measured on 8556f13, before any rule came from it.
     ("pt_br", "html-text"): "a caption a blank line above its credit, in flat text (no indent to tell it by), is kept",
+    # Held-out batch 7: measured on 4babc18, before any rule came from it.
+    ("de_feuilleton", "inscriptis"): "a punning headline shares no word with the article, and the kicker above it does",
 }
 
 
