@@ -316,7 +316,7 @@ class Config:
     #: is looked for after the ``<h1>`` among at most this many paragraph-like
     #: elements, up to the one that opens with the main text's first
     #: characters (this many of its key).
-    html_dek_max_elements: int = 40
+    html_dek_max_elements: int = 12
     html_dek_first_chars: int = 40
     #: Without a class that names it, the dek is a paragraph at least this
     #: share of whose words the page's description metadata has.

@@ -154,20 +154,29 @@ def _figure_captions(blocks: list[Block], tree: Any) -> None:
     in ``caption_classes.txt``): in HTML the markup says what a text-mode
     rule can only guess from neighbours."""
     captions = set()
-    for figcaption in (*tree.iter("figcaption"), *standfirst.named_elements(tree, "caption_classes.txt")):
+    # A template that marks its captions up as <figcaption> is not looked
+    # through for class names as well (the search is most of the cost).
+    elements = list(tree.iter("figcaption")) or standfirst.named_elements(tree, "caption_classes.txt")
+    for figcaption in elements:
         # The whole, each element in it, and the loose text around them
-        # ("caption<br><span>credit</span>").
+        # ("caption<br><span>credit</span>"), as the text has them: spaces
+        # collapsed, case folded (a string operation, not a tokenisation).
         parts = [figcaption.text_content(), figcaption.text or ""]
         for el in figcaption:
             parts.append(el.tail or "")
             if isinstance(el.tag, str):
                 parts.append(el.text_content())
-        captions.update(key for key in map(lexicons.key, parts) if key)
+        captions.update(_as_line(part) for part in parts if part.strip())
     if not captions:
         return
+    longest = max(map(len, captions))
     for block in blocks:
-        if block.role is not Role.TITLE and not block.decided and lexicons.key(block.text) in captions:
+        if len(block.text) <= longest and block.role is not Role.TITLE and not block.decided and _as_line(block.text) in captions:
             block.drop(Rule.HTML_FIGCAPTION)
+
+
+def _as_line(text: str) -> str:
+    return normalize.line(" ".join(text.split())).casefold()
 
 
 def _add_subheadings(blocks: list[Block], root: Any, config: Config) -> None:

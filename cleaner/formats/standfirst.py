@@ -66,21 +66,38 @@ def _named(el) -> bool:
 
 
 def named_elements(root, name: str) -> list:
-    """The elements whose class the words of data file ``name`` name (found
-    by an XPath substring test in libxml2, then checked word by word)."""
+    """The elements whose class the words of data file ``name`` name: the
+    page's class attributes (one XPath query) searched for the words as
+    substrings, then the few that hold one checked word by word."""
     words = class_words(name)
-    test = " or ".join(f"contains(@class, '{w}')" for w in sorted(words))
-    return [e for e in root.xpath(f"//*[{test}]") if _called(e, words)]
+    hint = _substrings(name)
+    return [e for e in (a.getparent() for a in root.xpath("//@class") if hint.search(a)) if _called(e, words)]
 
 
-def _hidden(el) -> bool:
-    """Inside an element that is never the dek, or holding a script (whose code text_content() would include)."""
-    return el.tag in _NOT_DEK or any(a.tag in _NOT_DEK for a in el.iterancestors()) or bool(el.xpath(_CODE))
+@functools.cache
+def _substrings(name: str) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(class_words(name)))))
+
+
+def _hidden(el, seen: dict) -> bool:
+    """Inside an element that is never the dek, or holding a script (whose
+    code text_content() would include).  ``seen`` remembers each ancestor's
+    answer, so neighbours do not climb the same path again."""
+    return _inside_furniture(el, seen) or bool(el.xpath(_CODE))
+
+
+def _inside_furniture(el, seen: dict) -> bool:
+    if el is None:
+        return False
+    known = seen.get(el)
+    if known is None:
+        known = seen[el] = el.tag in _NOT_DEK or _inside_furniture(el.getparent(), seen)
+    return known
 
 
 def _text(el) -> str:
     if el.tag in ("div", "span", "strong") and el.xpath(_BLOCK_CHILDREN):
-        return ""
+        return ""  # a container: its paragraphs come next
     return normalize.line(" ".join(el.text_content().split()))
 
 
@@ -108,10 +125,11 @@ def find(root, first_line: str, description: str, config: Config = DEFAULT) -> s
         return ""
     first = lexicons.key(first_line)[: config.html_dek_first_chars]
     description = lexicons.key(description)
+    seen: dict = {}
     for n, el in enumerate(tree.near(h1, _CANDIDATES)):
         if n >= config.html_dek_max_elements:
             break
-        text = "" if _hidden(el) else _text(el)
+        text = "" if _hidden(el, seen) else _text(el)
         if not text:
             continue
         key = lexicons.key(text)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicons
 from ..config import DEFAULT, Config
 from ..document import Block
 from ..stages import normalize
@@ -52,13 +51,14 @@ def missing(root, blocks: list[Block], config: Config = DEFAULT) -> list[tuple[i
     as ``root`` that ``blocks`` lack, and that stands between two of them
     that follow each other: the kept paragraph before it (a caption or an
     inline link may come between) and the one right after it."""
-    have = {lexicons.key(b.text) for b in blocks}
+    # Lines as the text has them, spaces collapsed and case folded: a string
+    # operation per block (tokenising every paragraph would cost more).
+    have = {_as_line(b.text) for b in blocks if len(b.text) <= _HEADING_MAX_CHARS}
     wanted = {}
     for h in root.iter(*_HEADINGS):
-        text = " ".join(h.text_content().split())
-        key = lexicons.key(text)
-        if key and key not in have and len(text.split()) <= config.title_max_words and not _outside(h):
-            wanted[h] = normalize.line(text)
+        text = normalize.line(" ".join(h.text_content().split()))
+        if text and len(text) <= _HEADING_MAX_CHARS and _as_line(text) not in have and len(text.split()) <= config.title_max_words and not _outside(h):
+            wanted[h] = text
     if not wanted:
         return []  # most pages: every heading is in the text, or none is the article's
     at: dict[str, int] = {}
@@ -86,6 +86,14 @@ def _kept_before(h, at: dict[str, int], config: Config) -> int | None:
             if j is not None:
                 return j
     return None
+
+
+def _as_line(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+#: No heading is longer (its words are counted against title_max_words too).
+_HEADING_MAX_CHARS = 300
 
 
 def _outside(el) -> bool:

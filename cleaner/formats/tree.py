@@ -16,8 +16,13 @@ def near(el, tags: tuple[str, ...], preceding: bool = False):
         for sibling in node.itersiblings(preceding=preceding):
             if not isinstance(sibling.tag, str):
                 continue  # a comment
-            found = (e for e in sibling.iter(*tags) if e.text_content().strip())
+            found = (e for e in sibling.iter(*tags) if _has_text(e))
             yield from reversed(list(found)) if preceding else found
         node = node.getparent()
         if node is None:
             return
+
+
+def _has_text(el) -> bool:
+    """Some text in ``el`` (stops at the first: a container's whole text is not built)."""
+    return any(not t.isspace() for t in el.itertext())
