@@ -16,6 +16,7 @@ from ..rules import Rule
 from ..stages import normalize, phrases
 from . import text as text_format
 from . import standfirst, subheadings
+from . import tree as markup
 from .page_text import page_text
 
 
@@ -156,7 +157,7 @@ def _figure_captions(blocks: list[Block], tree: Any) -> None:
     captions = set()
     # A template that marks its captions up as <figcaption> is not looked
     # through for class names as well (the search is most of the cost).
-    elements = list(tree.iter("figcaption")) or standfirst.named_elements(tree, "caption_classes.txt")
+    elements = list(tree.iter("figcaption")) or markup.named_elements(tree, "caption_classes.txt")
     for figcaption in elements:
         # The whole, each element in it, and the loose text around them
         # ("caption<br><span>credit</span>"), as the text has them: spaces
@@ -166,27 +167,21 @@ def _figure_captions(blocks: list[Block], tree: Any) -> None:
             parts.append(el.tail or "")
             if isinstance(el.tag, str):
                 parts.append(el.text_content())
-        captions.update(_as_line(part) for part in parts if part.strip())
+        captions.update(markup.as_line(part) for part in parts if part.strip())
     if not captions:
         return
     longest = max(map(len, captions))
     for block in blocks:
-        if len(block.text) <= longest and block.role is not Role.TITLE and not block.decided and _as_line(block.text) in captions:
+        if len(block.text) <= longest and block.role is not Role.TITLE and not block.decided and markup.as_line(block.text) in captions:
             block.drop(Rule.HTML_FIGCAPTION)
-
-
-def _as_line(text: str) -> str:
-    return normalize.line(" ".join(text.split())).casefold()
 
 
 def _add_subheadings(blocks: list[Block], root: Any, config: Config) -> None:
     """Put back the subheadings that trafilatura left out, each before the
     paragraph it heads (:mod:`cleaner.formats.subheadings`)."""
     for j, text in reversed(subheadings.missing(root, blocks, config)):
-        block = Block(text, blocks[j].line, gap_before=True)
-        block.features = features.compute(text)
-        if phrases.match(block, config) is None:
-            block.keep(Rule.HTML_SUBHEADING)
+        block = _put_back(text, blocks[j].line, Rule.HTML_SUBHEADING, config)
+        if block is not None:
             blocks.insert(j, block)
 
 
@@ -201,12 +196,21 @@ def _add_standfirst(blocks: list[Block], root: Any, description: str, config: Co
     key = lexicons.key(dek)
     if any(key in lexicons.key(b.text) for b in body):
         return  # the article repeats it (or trafilatura kept it after all)
-    block = Block(dek, blocks[at - 1].line if at else 0, gap_before=True)
-    block.features = features.compute(dek)
+    block = _put_back(dek, blocks[at - 1].line if at else 0, Rule.HTML_STANDFIRST, config)
+    if block is not None:
+        blocks.insert(at, block)
+
+
+def _put_back(text: str, line: int, rule: Rule, config: Config) -> Block | None:
+    """A line the markup gives and trafilatura left out, kept under ``rule``
+    -- unless a phrase rule knows it for furniture (a dateline, a breadcrumb,
+    a caption in a box the template calls a summary)."""
+    block = Block(text, line, gap_before=True)
+    block.features = features.compute(text)
     if phrases.match(block, config) is not None:
-        return  # a dateline, a breadcrumb, a caption... in a "summary" box
-    block.keep(Rule.HTML_STANDFIRST)
-    blocks.insert(at, block)
+        return None
+    block.keep(rule)
+    return block
 
 
 def _title_lines(blocks: list[Block], start: int, want: str) -> int:

@@ -24,10 +24,6 @@ neither, so they are passed over.
 """
 from __future__ import annotations
 
-import functools
-import os
-import re
-
 from .. import lexicons, tokens
 from ..config import DEFAULT, Config
 from ..stages import normalize
@@ -39,44 +35,14 @@ _CANDIDATES = ("p", "div", "h2", "span", "strong")
 _BLOCK_CHILDREN = ".//p|.//div|.//h2|.//h3|.//ul|.//ol|.//table"
 #: What sits between headline and body but is never the dek.
 _NOT_DEK = frozenset("figure figcaption nav aside footer button form time script style noscript template".split())
-_CLASS_WORDS = re.compile(r"[a-z]+")
 _CODE = ".//script|.//style|.//noscript|.//template"
-
-
-@functools.cache
-def class_words(name: str = "standfirst_classes.txt") -> frozenset[str]:
-    """Words that name an element in class and id attributes (one a line in the data file)."""
-    path = os.path.join(os.path.dirname(__file__), name)
-    with open(path, encoding="utf-8") as f:
-        return frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
-
-
-def _called(e, words: frozenset[str]) -> bool:
-    """The element's class or id holds one of ``words`` ("article__teaser";
-    two adjacent words may spell one: "sub-title")."""
-    parts = _CLASS_WORDS.findall(f"{e.get('class', '')} {e.get('id', '')}".lower())
-    return not words.isdisjoint(parts) or not words.isdisjoint(a + b for a, b in zip(parts, parts[1:]))
 
 
 def _named(el) -> bool:
     """The element or its parent is called a dek by the page's template
     ("article__teaser", "perex"; "sub-title" spells "subtitle")."""
-    words = class_words()
-    return any(e is not None and _called(e, words) for e in (el, el.getparent()))
-
-
-def named_elements(root, name: str) -> list:
-    """The elements whose class the words of data file ``name`` name: the
-    page's class attributes (one XPath query) searched for the words as
-    substrings, then the few that hold one checked word by word."""
-    words = class_words(name)
-    hint = _substrings(name)
-    return [e for e in (a.getparent() for a in root.xpath("//@class") if hint.search(a)) if _called(e, words)]
-
-
-@functools.cache
-def _substrings(name: str) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(class_words(name)))))
+    words = tree.class_words("standfirst_classes.txt")
+    return any(e is not None and tree.called(e, words) for e in (el, el.getparent()))
 
 
 def _hidden(el, seen: dict) -> bool:

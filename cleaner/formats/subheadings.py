@@ -53,11 +53,11 @@ def missing(root, blocks: list[Block], config: Config = DEFAULT) -> list[tuple[i
     inline link may come between) and the one right after it."""
     # Lines as the text has them, spaces collapsed and case folded: a string
     # operation per block (tokenising every paragraph would cost more).
-    have = {_as_line(b.text) for b in blocks if len(b.text) <= _HEADING_MAX_CHARS}
+    have = {tree.as_line(b.text) for b in blocks if len(b.text) <= _HEADING_MAX_CHARS}
     wanted = {}
     for h in root.iter(*_HEADINGS):
         text = normalize.line(" ".join(h.text_content().split()))
-        if text and len(text) <= _HEADING_MAX_CHARS and _as_line(text) not in have and len(text.split()) <= config.title_max_words and not _outside(h):
+        if text and len(text) <= _HEADING_MAX_CHARS and tree.as_line(text) not in have and len(text.split()) <= config.title_max_words and not _outside(h):
             wanted[h] = text
     if not wanted:
         return []  # most pages: every heading is in the text, or none is the article's
@@ -86,10 +86,6 @@ def _kept_before(h, at: dict[str, int], config: Config) -> int | None:
             if j is not None:
                 return j
     return None
-
-
-def _as_line(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 #: No heading is longer (its words are counted against title_max_words too).
