@@ -162,7 +162,7 @@ def _split_bylines(blocks: list[Block], config: Config) -> None:
         if block.decided or name.decided or name.gap_before or not block.text.endswith((":", "：")):
             continue
         words = name.text.split()
-        if len(words) <= _BYLINE_NAME_MAX_WORDS and all(NAME_WORD.match(w) for w in words) and _is_byline_label(block, config):
+        if len(words) <= _BYLINE_NAME_MAX_WORDS and all(NAME_WORD.match(w) for w in words) and _is_byline_label(block):
             block.drop(Rule.BYLINE)
             name.drop(Rule.BYLINE)
 
@@ -171,8 +171,9 @@ def _split_bylines(blocks: list[Block], config: Config) -> None:
 _BYLINE_NAME_MAX_WORDS = 4
 
 
-def _is_byline_label(block: Block, config: Config) -> bool:
-    return "byline" in lexicons.index(("byline",), config.lexicon_languages).equals(block.features.key)
+def _is_byline_label(block: Block) -> bool:
+    """The whole line is a byline word ('Autor:'), as the phrase stage found."""
+    return block.features.hits is not None and "byline" in block.features.hits.exact
 
 
 def _gallery_boxes(blocks: list[Block], config: Config) -> None:

@@ -161,7 +161,7 @@ def _title_prefix(page_title: str, key: str, config: Config) -> int:
 _TITLE_SEPARATOR = regex.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
 
 
-def _candidate(doc: Document, first: int, config: Config) -> Block | None:
+def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Block | None:
     """The best headline above the article's start ``first``, or None."""
     blocks = doc.blocks
     stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
@@ -170,7 +170,6 @@ def _candidate(doc: Document, first: int, config: Config) -> Block | None:
     openings = tuple(b.features.key for b in kept)
     best, best_score = None, config.title_min_overlap
     fallback, fallback_score = None, -1.0
-    page_title = _page_title(blocks)
     # The line the page's <title> opens with is sought further up: a review's
     # verdict box or a gallery may stand between the headline and the text.
     window = config.title_page_title_window if page_title else config.title_window
@@ -210,12 +209,13 @@ def apply(doc: Document, config: Config) -> None:
     if first is None or any(b.role is Role.TITLE for b in blocks):
         return
     b = blocks[first]
-    if b.features.key and b.features.key == _page_title(blocks):
+    page_title = _page_title(blocks)
+    if b.features.key and b.features.key == page_title:
         # The article opens with the <title>'s headline, full stop and all
         # ("Our teenagers aren't lazy. Their school day starts too early.").
         _make_title(b, blocks)
         return
-    best = _candidate(doc, first, config)
+    best = _candidate(doc, first, page_title, config)
     if best is not None:
         _make_title(best, blocks)
         _standfirst(blocks, blocks.index(best), first, config)
