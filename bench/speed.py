@@ -10,6 +10,10 @@ Measures, in one run:
   page's inscriptis text, C4's line rules on the same text, and trafilatura on
   the page's HTML, interleaved page by page so that machine load hits all three
   alike;
+* where that time goes: each step of ``clean()`` (parsing, then each stage)
+  beside C4's rules and the cheapest conceivable language-aware line pass
+  (one object per line, a stopword count), so the floor of a pure-Python
+  design richer than C4 is on record;
 * ``cleaner < small.txt`` wall time (a seed page), best and median of N runs;
 * ``cleaner batch`` docs/s with 1 and 2 workers on a folder of benchmark texts
   (the median of three runs of each, taken in turns);
@@ -72,6 +76,52 @@ def per_page(pages: list[aeb.Page]) -> dict:
             fn(text, html)
             times[name].append((time.perf_counter() - start) * 1000)
     return {name: {"mean_ms": statistics.fmean(t), "median_ms": statistics.median(t)} for name, t in times.items()}
+
+
+def stopword_pass(text: str, stop: frozenset[str]) -> str:
+    """The least a language-aware line classifier does: one object per line,
+    its words, a stopword count, a verdict.  Not a cleaner (it scores below
+    C4): a floor for what any pipeline richer than C4's rules costs in Python."""
+    lines = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line:
+            words = line.lower().split()
+            lines.append((line, len(words), sum(1 for w in words if w in stop)))
+    return "\n".join(line for line, n, s in lines if n >= 3 and 3 * s >= n)
+
+
+def stage_costs(pages: list[aeb.Page]) -> dict[str, float]:
+    """Mean ms per page of each step of text-mode ``clean()`` (parsing the
+    text into blocks, then each pipeline stage), and of :func:`stopword_pass`
+    and C4's rules on the same texts: where the time goes, and how far the
+    cheapest conceivable step already is from C4."""
+    from cleaner import stoplists
+    from cleaner.api import parse
+    from cleaner.config import DEFAULT
+    from cleaner.stages import PIPELINE
+    from cleaner.stages import run as run_pipeline
+
+    texts = [aeb.page_text(p, "inscriptis") for p in pages]
+    stop = stoplists.stoplist("en")
+    run_pipeline(parse(texts[0], DEFAULT), DEFAULT)  # lexicons and caches, as clean() had them
+    names = ["parse text into blocks"] + [f"stage {s.__module__.rsplit('.', 1)[-1]}.{s.__name__}" for s in PIPELINE]
+    totals = dict.fromkeys(names, 0.0) | {"stopword line pass (floor)": 0.0, "C4 line rules": 0.0}
+    for text in texts:
+        start = time.perf_counter()
+        doc = parse(text, DEFAULT)
+        totals[names[0]] += time.perf_counter() - start
+        for name, stage in zip(names[1:], PIPELINE):
+            start = time.perf_counter()
+            stage(doc, DEFAULT)
+            totals[name] += time.perf_counter() - start
+        start = time.perf_counter()
+        stopword_pass(text, stop)
+        totals["stopword line pass (floor)"] += time.perf_counter() - start
+        start = time.perf_counter()
+        peers.c4_lines(text)
+        totals["C4 line rules"] += time.perf_counter() - start
+    return {name: total * 1000 / len(texts) for name, total in totals.items()}
 
 
 # --- CLI start-up ----------------------------------------------------------------------------
@@ -212,7 +262,8 @@ def batch_memory(src: Path, out: Path, jobs: int) -> dict:
 def run(args: argparse.Namespace) -> dict:
     pages = aeb.load_pages(args.data)[: args.limit or None]
     texts = [aeb.page_text(p, "inscriptis") for p in pages]
-    result = {"pages": len(pages), "per_page": per_page(pages), "startup": startup(args.runs)}
+    result = {"pages": len(pages), "per_page": per_page(pages), "stages": stage_costs(pages),
+              "startup": startup(args.runs)}
     with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as tmp:
         src = Path(tmp) / "texts"
         write_texts(src, texts, args.copies)
@@ -250,9 +301,15 @@ def rows(r: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def print_table(table: list[tuple[str, str, str]]) -> None:
+def stage_rows(r: dict) -> list[tuple[str, str, str]]:
+    """Each step's mean ms per page, and that as a multiple of C4's rules."""
+    c4 = r["stages"]["C4 line rules"]
+    return [(name, f"{ms:.3f}", f"{ms / c4:.1f}x") for name, ms in r["stages"].items()]
+
+
+def print_table(table: list[tuple[str, str, str]], header: tuple[str, str, str] = ("measure", "value", "target")) -> None:
     width = max(len(name) for name, _, _ in table)
-    print(f"{'measure':<{width}}  {'value':>14}  target")
+    print(f"{header[0]:<{width}}  {header[1]:>14}  {header[2]}")
     for name, value, target in table:
         print(f"{name:<{width}}  {value:>14}  {target}")
 
@@ -276,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"{CLEANER} not found: install the project (pip install -e '.[bench]') in this interpreter")
     result = run(args)
     print_table(rows(result))
+    print()
+    print_table(stage_rows(result), ("where the time of clean() goes", "ms/page (mean)", "times C4"))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
