@@ -258,8 +258,15 @@ class Config:
     title_min_overlap: float = 0.3
     title_opening_blocks: int = 3
     title_distance_cost: float = 0.01
-    #: ... and a candidate all in capitals (a kicker) gives up this much.
+    #: ... and a candidate all in capitals (a kicker) gives up this much, as
+    #: does one above a menu (the site's tagline in its header): a run of at
+    #: least ``title_menu_min_items`` menu lines.
     title_capitals_cost: float = 0.3
+    title_menu_cost: float = 0.5
+    title_menu_min_items: int = 5
+    #: A headline-like line of at most this many words right above a longer
+    #: one is its kicker ("Wandern in Südtirol" over "Wo das Wasser den Weg weist").
+    title_kicker_max_words: float = 4
     #: A standfirst (the sentence under the headline) has at least this many
     #: words; it is looked for only between the headline and the article.
     standfirst_min_words: float = 6

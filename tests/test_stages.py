@@ -296,6 +296,24 @@ def test_a_kicker_in_capitals_over_the_headline_is_not_the_headline():
     assert clean_document(text).title == "Council backs lanes despite protest"
 
 
+def test_a_short_kicker_over_a_longer_headline_is_not_the_headline():
+    # The kicker names the topic in the article's words; the headline puns.
+    text = f"News\n\nCity bike lanes\n\nA network that rides on paint\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == "A network that rides on paint"
+
+
+def test_a_longer_line_under_the_headline_does_not_take_it_when_the_headline_is_not_short():
+    text = f"News\n\nCouncil backs city bike lanes\n\nA network that rides on paint for now\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == "Council backs city bike lanes"
+
+
+def test_a_tagline_above_the_sites_menu_is_not_the_headline():
+    menu = "\n".join(["News", "Sport", "Business", "Weather", "Property", "Jobs"])
+    text = (f"Serving the city and its bike lanes since 1884\n\n{menu}\n\n"
+            f"Council votes for network of bike lanes along the river\n\n{PARA} {PARA2}\n\n{PARA3}")
+    assert clean_document(text).title == "Council votes for network of bike lanes along the river"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("晶禾科技發表低功耗晶片 瞄準智慧農業", True),
     ("執行長在發表會上手持晶片樣品。", False),  # a sentence, by its Chinese full stop

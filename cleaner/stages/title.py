@@ -26,6 +26,8 @@ from .lists import summary_header
 #: Rules whose lines may still be the headline: they were dropped only for
 #: where they stand or how short they are, not for what they say.
 _MAY_BE_TITLE = frozenset({"", Rule.OUTSIDE, Rule.LOW_STOPWORDS, Rule.INSIDE, Rule.NEAR_GOOD, Rule.GOOD})
+#: Rules of a menu's lines.
+_MENU = frozenset({Rule.MENU_RUN, Rule.MENU_ROW, Rule.REPEATED_LIST})
 _DIGITS = regex.compile(r"\d")
 # A sentence ending inside a line ("... di euro. I sindaci"), not an
 # abbreviation's dot ("Rep. Ilhan Omar", "Nov. 19").
@@ -34,8 +36,9 @@ _INNER_STOP = regex.compile(r"(?<!\p{L})\p{Ll}{2,}[.!?][\"”’»]? \p{Lu}")
 # a row of page furniture ("I liga, 24. kolejka · Stadion Miejski", "Video |
 # 2:14", "潮汐科技 / 资本 / 正文"), not a headline.
 _META_ROW = regex.compile(r"\s[·•|]\s|\s[/>»›]\s.*\s[/>»›]\s")
-# A thousands separator: "£180,000" is one amount, not six digits of a date.
-_THOUSANDS = regex.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
+# A thousands separator: "£180,000" is one amount, not six digits of a date;
+# so are French "84 000" (a space, often a no-break one) and Swiss "84'000".
+_THOUSANDS = regex.compile(r"(?<=\d)[,.'’ \u00a0\u202f](?=\d{3}(?!\d))")
 
 
 def headline_like(block: Block, config: Config) -> bool:
@@ -55,6 +58,8 @@ def digits(text: str) -> int:
 
     >>> digits("Village school saved after parents raise £180,000"), digits("14.12.2024, 18:42")
     (3, 12)
+    >>> digits("condamné pour avoir détourné 84 000 euros"), digits("14 12 2024")
+    (2, 8)
     """
     return len(_DIGITS.findall(text)) - 3 * len(_THOUSANDS.findall(text))
 
@@ -173,7 +178,14 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
     # The line the page's <title> opens with is sought further up: a review's
     # verdict box or a gallery may stand between the headline and the text.
     window = config.title_page_title_window if page_title else config.title_window
+    menu_run, past_menu = 0, False
     for distance, block in _above(blocks, first, window):
+        # The headline stands under the site's menu: a line above one (a
+        # tagline, "Serving Kingsmere since 1884") is the header's.  A menu is
+        # a run of items: a short list (pros and cons) or a name taken for an
+        # item is not one.
+        menu_run = menu_run + 1 if block.rule in _MENU else 0
+        past_menu = past_menu or menu_run >= config.title_menu_min_items
         # A teaser that repeats the start of a paragraph is not its headline.
         if not headline_like(block, config) or block.features.key and any(o.startswith(block.features.key) for o in openings):
             continue
@@ -191,6 +203,8 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
                 # A kicker in capitals over the headline ("TIER-CHAOS IN
                 # LAUTERBRÜCK"): headlines are rarely set in capitals in the text.
                 score -= config.title_capitals_cost
+        if past_menu:
+            score -= config.title_menu_cost
         if score > best_score:
             best, best_score = block, score
         # A few capitalised words may be a byline or the site's name, unless
@@ -200,7 +214,27 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
         opens_text = block is blocks[0] and distance == 0
         if distance < config.title_fallback_window and (opens_text or not _name_like(block)) and score > fallback_score:
             fallback, fallback_score = block, score
-    return best or fallback
+    chosen = best or fallback
+    return _under_kicker(blocks, chosen, first, config) if chosen is not None else None
+
+
+def _under_kicker(blocks: list[Block], chosen: Block, first: int, config: Config) -> Block:
+    """The headline right under ``chosen`` when ``chosen`` is its kicker.
+
+    A kicker names the topic in a few words ("Wandern in Südtirol"); it
+    shares the article's words more often than the punning headline under
+    it ("Wo das Wasser den Weg weist"), so overlap alone picks it.  A short
+    headline-like line right above a longer one is the kicker."""
+    i = blocks.index(chosen)
+    below = blocks[i + 1] if i + 1 < first else None
+    if (
+        below is None
+        or chosen.features.length > config.title_kicker_max_words
+        or below.features.length <= chosen.features.length
+        or not headline_like(below, config)
+    ):
+        return chosen
+    return below
 
 
 def apply(doc: Document, config: Config) -> None:
