@@ -186,6 +186,11 @@ class Config:
     #: it has no full stop and at least this many words (BBC-style captions;
     #: a subheading under a picture is shorter).
     loose_caption_min_words: float = 8
+    #: A sentence a blank line above a photo credit is its caption when it
+    #: has at most this many words (and at least ``loose_caption_min_words``).
+    spaced_caption_max_words: float = 20
+    #: ... above a credit of at most this many words (a name and an agency).
+    spaced_credit_max_words: float = 8
     #: The most paragraphs an appeal box holds between its two framing lines.
     appeal_box_max: int = 6
     #: The most captions between a photo gallery's label and its link.

@@ -83,6 +83,13 @@ FIRES = [
     ("Fot. Jan Wierzba / Agencja Podhale", Rule.CAPTION_LABEL),
     ("Tom Haverley/Harbourline", Rule.CAPTION_LABEL),  # a name, a slash, the publication
     ("晶禾科技執行長吳宜臻在發表會上手持禾芯 H1 晶片樣品。 圖／晶禾科技提供", Rule.CAPTION_WITH_CREDIT),
+    # A caption of 26 words: longer than a line searched all along for phrases.
+    ("A pickup truck sits abandoned in standing water near the corner of Franklin Street and East Fourth Street early Wednesday after the storm. Photo: Derrick Olson / KCVW News 8", Rule.CAPTION_WITH_CREDIT),
+    ("修复后的古道石阶蜿蜒穿过茶林，部分路段仍保留着当年马蹄踩出的凹痕。（摄影：周启航）", Rule.CAPTION_WITH_CREDIT),
+    ("Die Allgemeinmedizinerin in ihrer Praxis in der Verdener Innenstadt. Foto: privat", Rule.CAPTION_WITH_CREDIT),
+    ("The case was heard in the town's Market Street courthouse Picture: Gazette archive", Rule.CAPTION_WITH_CREDIT),
+    # A menu's "Photos" labelling a credit: the caption rules' line.
+    ("Ảnh: H.Minh", Rule.CAPTION_LABEL),
     ("山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で2025年10月15日、岡田美咲撮影", Rule.CAPTION_WITH_CREDIT),
     ("Dans les allées du salon, samedi après-midi, entre portants de manteaux. Photo Julie Masson pour Belle Saison", Rule.CAPTION_WITH_CREDIT),
     ("Prototyp Solvana Home 10 podczas testów w domu pod Oleśnicą Fot. materiały prasowe Solvana", Rule.CAPTION_WITH_CREDIT),

@@ -541,6 +541,30 @@ def test_a_caption_a_blank_line_above_its_credit_is_dropped_when_the_figure_is_i
     assert rules_by_text(text)[caption] == Rule.CAPTION_TEXT
 
 
+def test_a_short_sentence_a_blank_line_above_its_credit_between_paragraphs_is_its_caption():
+    # Flat text (no indent to tell a figure by): caption, blank line, credit.
+    caption = "Residents walk across the repaired bridge on Saturday."
+    text = f"{PARA} {PARA2}\n\n{caption}\n\nFot. Tomasz Wróbel / Agencja Obraz\n\n{PARA3} {PARA}\n\n{PARA2}"
+    assert rules_by_text(text)[caption] == Rule.CAPTION_TEXT
+
+
+@pytest.mark.parametrize("above, credit, below", [
+    ("Residents walked across the repaired bridge. They had waited for months.", "Photo: Jane Doe/Reuters", PARA3),  # two sentences
+    ("Residents walked across the repaired bridge on Saturday.", "Image copyright Reuters", "Image caption The bridge on Saturday"),
+    ("Residents walked across the repaired bridge on Saturday.", "Image copyright @cityhall", PARA3),  # an embedded post
+    ("The bill now goes to parliament, which has until the end of the year.", "Photo: Jane Doe/Reuters", "Read also:"),
+])
+def test_a_paragraph_a_blank_line_above_a_credit_is_kept_when_it_is_no_lone_caption(above, credit, below):
+    text = f"{PARA} {PARA2}\n\n{above}\n\n{credit}\n\n{below}\n\n{PARA3} {PARA}\n\n{PARA2}"
+    assert rules_by_text(text)[above] != Rule.CAPTION_TEXT
+
+
+def test_a_standfirst_over_the_lead_pictures_credit_is_not_its_caption():
+    dek = "Our present bike lanes are being turned into a business model."
+    text = f"The future of the bike lane\n\n{dek}\n\nPhotograph: Jane Doe/Getty Images\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert rules_by_text(text)[dek] != Rule.CAPTION_TEXT
+
+
 def test_a_paragraph_a_blank_line_above_a_credit_at_its_own_indent_is_kept():
     sentence = "Residents walked across the repaired bridge on Saturday."
     text = f"  {PARA} {PARA2}\n\n  {sentence}\n\n    Photo: Jane Doe/Reuters\n\n  {PARA3} {PARA}\n\n  {PARA2}"

@@ -61,8 +61,8 @@ def _slashed_credit(words: list[str]) -> bool:
 
 
 # A credit in brackets at the end of a caption: "... the plague (Image: GETTY)",
-# "... weight limit. (AP Photo/Dale Mertens, File)".
-_TRAILING_CREDIT = regex.compile(r"[(\[]([^()\[\]:/]{1,30})[:/][^()\[\]]{1,80}[)\]]$")
+# "... weight limit. (AP Photo/Dale Mertens, File)", "...凹痕。（摄影：周启航）".
+_TRAILING_CREDIT = regex.compile(r"[(\[（]([^()\[\]（）:/：]{1,30})[:/：][^()\[\]（）]{1,80}[)\]）]$")
 
 
 # The last sentence of a caption that is its credit: "... sprzątaniu. Fot.
@@ -128,7 +128,7 @@ def caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
     Anna Kowalska', '... segunda-feira Foto: Leo Drumond/Diário', '...（記者林志明攝）'."""
     if f.length > c.credited_caption_max_words:
         return False
-    trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]")) else None
+    trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]", "）")) else None
     if trailing and (_trailing_label(lexicons.key(trailing.group(1)), l) or _label_then_name(trailing.group(1), l)):
         return True
     if "caption_labels" in f.hits.spots and _ends_in_credit(b, f, l):

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import bisect
 
+import regex
+
 from .. import lexicons, stoplists, tokens
 from ..config import Config
 from ..document import Block, Document
@@ -52,7 +54,7 @@ def _captions(blocks: list[Block], config: Config) -> None:
     for i, block in enumerate(blocks):
         if block.rule not in _CREDITS:
             continue
-        if block.gap_before and _figure_set_apart(blocks, i, config):
+        if block.gap_before and (_figure_set_apart(blocks, i, config) or _spaced_caption_above(blocks, i, config)):
             blocks[i - 1].drop(Rule.CAPTION_TEXT)
             continue
         below = block
@@ -80,6 +82,36 @@ def _figure_set_apart(blocks: list[Block], i: int, config: Config) -> bool:
     if caption.decided or caption.features.length > config.caption_max_words or caption.indent != blocks[i].indent:
         return False
     return before.indent != caption.indent and after.indent != caption.indent
+
+
+def _spaced_caption_above(blocks: list[Block], i: int, config: Config) -> bool:
+    """The line a blank line above the credit ``blocks[i]`` is its caption:
+    flat text sets a figure's caption and credit apart as it does paragraphs
+    ("Poziom wody w Nysie Kłodzkiej w piątek rano wyraźnie się podniósł.",
+    blank, "Fot. Tomasz Wróbel / Agencja Obraz").  Told by its shape: one
+    sentence, short for a paragraph, long for a subheading."""
+    credit = blocks[i]
+    if i < 2 or i + 1 >= len(blocks) or credit.rule is Rule.CAPTION_WITH_CREDIT or credit.features.length > config.spaced_credit_max_words:
+        return False  # a long "Image: ..." line is a caption itself
+    if "@" in credit.text:
+        return False  # "Image copyright @handle": an embedded post, not a picture under a caption
+    above, before, after = blocks[i - 1], blocks[i - 2], blocks[i + 1]
+    f = above.features
+    if above.decided or above.bullet or not config.loose_caption_min_words <= f.length <= config.spaced_caption_max_words:
+        return False
+    if above.indent != credit.indent:
+        return False  # inscriptis indents a figure: a line at another indent is not in it
+    # Between two paragraphs: not a standfirst under its headline with the
+    # lead picture's credit after it, not the article's last paragraph with
+    # that credit and a "Read also" box after it, and not a credit whose
+    # caption follows it ("Image copyright Reuters", then "Image caption ...").
+    if before.decided or not before.features.terminal or after.decided or not after.gap_before:
+        return False
+    return not _INNER_SENTENCE_END.search(above.text)
+
+
+# A sentence ending inside a line: a paragraph of two sentences is no caption.
+_INNER_SENTENCE_END = regex.compile(r"[.!?。！？](?:\s|$)(?!$)")
 
 
 def _caption_below(blocks: list[Block], i: int, config: Config) -> None:

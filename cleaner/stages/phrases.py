@@ -120,7 +120,13 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """A menu label on its own, or as the label of a line ('You are here: Home...',
     'Tags: ...', as long as a 'Read more: <headline>' line)."""
-    return "navigation" in f.hits.exact or (f.length <= c.related_inline_max_words and _is("navigation", label_key(b.text, c.label_max_chars), l))
+    if "navigation" in f.hits.exact:
+        return True
+    if f.length > c.related_inline_max_words:
+        return False
+    # "Ảnh: H.Minh": a menu's "Photos" that labels a credit is the caption rules'.
+    label = label_key(b.text, c.label_max_chars)
+    return _is("navigation", label, l) and not _is("caption_labels", label, l)
 
 
 def _menu_row(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -367,13 +373,21 @@ END_MARKERS = HARD_END_MARKERS | {Rule.RELATED_HEADER, Rule.LEGAL}
 
 def _scan(f: Features, config: Config, langs: Langs) -> lexicons.Hits:
     """Where phrases occur: anywhere in a short line, in the opening words of a
-    long one -- except copyright notices, looked for all along (see _copyright)."""
+    long one -- except copyright notices, looked for all along (see
+    _copyright), and caption labels in a line no longer than a credited
+    caption ("... early Wednesday. Photo: Derrick Olson / KCVW News 8")."""
     if f.length <= config.contains_max_words:
         return _index(langs).scan(f.key, len(f.key), f.unspaced)
     hits = _index(langs).scan(f.key, config.opening_words, f.unspaced)
-    rest = lexicons.index(("copyright",), langs).scan(f.key, len(f.key), f.unspaced)
+    along = _ALONG_CAPTION if f.length <= config.credited_caption_max_words else _ALONG
+    rest = lexicons.index(along, langs).scan(f.key, len(f.key), f.unspaced)
     hits.spots.update(rest.spots)
     return hits
+
+
+#: Concepts looked for all along a long line (see _scan).
+_ALONG = ("copyright",)
+_ALONG_CAPTION = ("copyright", "caption_labels")
 
 
 def match(block: Block, config: Config, skip: Rule | None = None) -> Rule | None:
