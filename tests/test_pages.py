@@ -99,13 +99,10 @@ KNOWN_FAILURES = {
     ("es_deportes", "inscriptis"): "a byline that is a name and a town, with no 'Por', is kept",
     ("es_deportes", "html-text"): "a byline that is a name and a town, with no 'Por', is kept",
     ("fr_sante", "html"): "trafilatura leaves out the FAQ at the end of the article (headings and answers)",
-    ("fr_tech", "inscriptis"): "a subheading not much shorter than the inline box's headline above it is taken for the box's second item",
-    ("fr_tech", "html-text"): "a subheading not much shorter than the inline box's headline above it is taken for the box's second item",
     ("ko_econ", "inscriptis"): "a caption a blank line above its credit ('사진 제공=동해정밀') is kept",
     # Held-out batch 5: measured on the code before any rule came from it.
     ("es_economia", "html"): "a newsletter box's pitch ('Recibe cada mañana en tu correo ...') is kept",
     ("zh_local", "html"): "a caption a blank line above its credit ('青溪日报记者 陈默 摄') is kept",
-    ("zh_tw_tech", "html-text"): "a subheading after an inline box's headline of much the same length is taken for the box's second item",
     # Held-out batch 7: measured on 4babc18, before any rule came from it.
     ("de_feuilleton", "inscriptis"): "a punning headline shares no word with the article, and the kicker above it, longer than it, does",
 }

@@ -583,6 +583,30 @@ def test_a_subheading_under_a_credit_is_not_its_caption():
     assert rules["What happens next for the lanes"] == Rule.INSIDE
 
 
+def test_a_subheading_in_the_articles_words_under_an_inline_box_is_not_its_second_item():
+    # The box's headline is about another story; the subheading, shorter,
+    # says what the article says, though not in the two paragraphs under it.
+    body = (f"{PARA} Cyclists say the new lanes along the river will be safer. {PARA2}\n\n"
+            f"{PARA3} The river lanes open first, and the safer crossings come later.")
+    rules = rules_by_text(f"{body}\n\nRead also\n\nMayor opens the new harbour footbridge after two years of works\n\n"
+                          f"Football club names a new coach for the coming season\n\n"
+                          f"Safer crossings for cyclists\n\n{PARA3} {PARA}\n\n{PARA} {PARA3}")
+    assert rules["Mayor opens the new harbour footbridge after two years of works"] == Rule.RELATED_ITEM
+    assert rules["Safer crossings for cyclists"] != Rule.RELATED_ITEM
+
+
+@pytest.mark.parametrize("second", [
+    "City lanes: what the network means for cyclists along the river and their safer crossings",  # not shorter
+    "Cyclists on the river lanes [VIDEO]",  # ends as the box's headlines do
+])
+def test_a_line_after_an_inline_boxs_headline_stays_in_the_box_when_it_is_one_of_them(second):
+    body = (f"{PARA} Cyclists say the new lanes along the river will be safer. {PARA2}\n\n"
+            f"{PARA3} The river lanes open first, and the safer crossings come later.")
+    rules = rules_by_text(f"{body}\n\nRead also\n\nMayor opens the new harbour footbridge [PICTURES]\n\n"
+                          f"{second}\n\n{PARA2} {PARA}\n\n{PARA3} {PARA}")
+    assert rules[second] == Rule.RELATED_ITEM
+
+
 def test_an_ads_text_in_one_box_with_its_label_goes():
     ad = "Heating bills halved? Check for free whether your house suits a heat pump, in two minutes."
     rules = rules_by_text(f"{PARA} {PARA2}\n\nAdvertisement\n{ad}\n\n{PARA3} {PARA}")

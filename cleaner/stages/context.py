@@ -260,13 +260,14 @@ def _related_boxes(blocks: list[Block], config: Config, stop: frozenset[str]) ->
             block.end_marker = False  # an inline link, like "Read more: ..."
             continue
         end, resumed = i + 1, False
+        article = _ArticleTerms(blocks, config, stop)
         for item in blocks[i + 1 : i + 1 + config.related_box_max_items]:
             kind = shape(item, config)
             if kind == "P" or item.end_marker or _leaves_list(blocks[i + 1], item):
                 break
             if item.gap_before and _tight_box(blocks, i, end):
                 break  # a box printed as a tight list ends at the first blank line
-            resumed = end > i + 1 and _subheading_out_of_box(blocks, i + 1, end, config, stop)
+            resumed = end > i + 1 and _subheading_out_of_box(blocks, i + 1, end, config, stop, article)
             if resumed:
                 break
             if not item.decided:
@@ -312,12 +313,33 @@ def _link_list_header(blocks: list[Block], i: int, config: Config) -> bool:
     return i + 2 < len(blocks) and not blocks[i + 2].gap_before and all(shape(blocks[j], config) == "H" for j in (i + 1, i + 2))
 
 
-def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config, stop: frozenset[str]) -> bool:
+class _ArticleTerms:
+    """The terms (:func:`terms`) of the page's long lines (its paragraphs and
+    standfirst), computed when first asked for: most pages have no box that
+    needs them."""
+
+    def __init__(self, blocks: list[Block], config: Config, stop: frozenset[str]) -> None:
+        self.blocks, self.config, self.stop = blocks, config, stop
+        self._terms: set[str] | None = None
+
+    def overlap(self, block: Block) -> float:
+        if self._terms is None:
+            long = self.config.length_high
+            self._terms = terms([w for b in self.blocks if b.features.length >= long for w in b.features.words])
+        return overlap(block, self._terms, self.stop)
+
+
+def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Config, stop: frozenset[str],
+                           article: _ArticleTerms) -> bool:
     """``blocks[j]`` is a subheading that the article goes on under: set back
     from the box's indent to that of the two paragraphs that follow it, or,
     in text without indents, announcing what they say ("Sound and noise
     cancelling" over "...the new drivers produce a warm, full sound...";
-    the box's headlines are about other stories)."""
+    the box's headlines are about other stories), or in the words of the
+    article as a whole, more than the box's headlines above it are ("La
+    réinitialisation, puis la mise en valeur" in a guide to reselling a
+    phone, under "Batterie qui gonfle : les signes qui doivent vous
+    alerter")."""
     item = blocks[j]
     if item.bullet or shape(item, config) != "H" or j + 1 >= len(blocks) or shape(blocks[j + 1], config) != "P":
         return False
@@ -330,15 +352,37 @@ def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Conf
         return False
     if item.indent != blocks[first].indent:
         return blocks[j + 1].indent == item.indent
-    return overlap(item, terms([w for b in blocks[j + 1 : j + 3] for w in b.features.words]), stop) >= config.box_subheading_overlap
+    if overlap(item, terms([w for b in blocks[j + 1 : j + 3] for w in b.features.words]), stop) >= config.box_subheading_overlap:
+        return True
+    # Shorter than the box's headlines, too: a teaser on the same subject
+    # ("Golden Globes 2020 Predictions: Best Actor...") shares the article's words.
+    headlines = [b for b in blocks[first:j] if not b.decided or b.rule is Rule.RELATED_ITEM]
+    if any(b.features.length <= item.features.length for b in headlines):
+        return False
+    # Ending as they do ("... [INSIGHT]", "... [VIDEO]", "... [REACTION]"): one of them.
+    end = item.text[-1:]
+    if not end.isalnum() and any(b.text.endswith(end) for b in headlines):
+        return False
+    share = article.overlap(item)
+    return share >= config.box_subheading_overlap and all(article.overlap(b) < share for b in headlines)
 
 
 def _paragraphs_follow(blocks: list[Block], i: int, config: Config) -> bool:
     """Two sentence-like paragraphs in a row at ``i``: the article going on.
 
-    After an article a teaser list alternates headline and summary.
+    After an article a teaser list alternates headline and summary.  An ad's
+    label between the two ("Publicité") does not stop the article.
     """
-    return all(j < len(blocks) and shape(blocks[j], config) == "P" for j in (i, i + 1))
+    found = 0
+    for block in blocks[i : i + 3]:
+        if block.rule is Rule.AD:
+            continue
+        if shape(block, config) != "P":
+            return False
+        found += 1
+        if found == 2:
+            return True
+    return False
 
 
 def _about_boxes(blocks: list[Block], config: Config) -> None:
