@@ -211,6 +211,9 @@ class Config:
     #: ... or when, right after the box's first headline, it is at most this
     #: share of that headline's length (subheadings are short, teasers long).
     box_subheading_length_share: float = 0.75
+    #: A "Read more" link's label over one line of at least this many words,
+    #: with the article going on under it, heads a box of that one headline.
+    link_headline_min_words: float = 8
     #: An "About us" / "About the author" header owns at most this many
     #: paragraphs under it (a site blurb, an author's bio).
     about_box_max_blocks: int = 2

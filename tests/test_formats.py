@@ -157,6 +157,36 @@ def test_the_headline_is_the_whole_h1_when_the_metadata_title_is_its_first_part(
     assert clean_document(html).title == head
 
 
+@pytest.mark.parametrize("cls, expected", [
+    ("id-StoryElement-leadText", True),  # camelCase: "lead"
+    ("article__teaser", True),
+    ("sub-title", True),  # two words that spell one
+    ("leaderboard", False),  # not a word of the list, though it starts like one
+])
+def test_an_element_is_called_by_the_words_of_its_class(cls, expected):
+    from lxml import html as lxml_html
+
+    from cleaner.formats.tree import called
+
+    el = lxml_html.fromstring(f"<p class='{cls}'>x</p>")
+    assert called(el, frozenset({"lead", "teaser", "subtitle"})) is expected
+
+
+def test_a_caption_under_the_standfirst_a_template_put_back_goes_with_its_credit():
+    # The standfirst is decided (kept) before the caption rules run: it still
+    # counts as the paragraph above the figure.
+    dek = "The council backs forty kilometres of new lanes, and work starts in spring."
+    caption = "Residents walk across the repaired bridge on Saturday."
+    body = ["Work on the first stretch along the river will begin in the spring and is expected to take four months.",
+            "Shop owners on the affected streets asked for the work to be done in stages so that deliveries go on.", PARA]
+    html = (f"<html><head><title>Bike lanes for the whole city</title></head><body><header><h1>Bike lanes for the whole city</h1>"
+            f"<p class='lead'>{dek}</p></header><article><p class='pic'>{caption}</p><p class='pic'>Photo: Jane Doe/Reuters</p>"
+            + "".join(f"<p>{p}</p>" for p in body) + "</article></body></html>")
+    rules = {b.text: b.rule for b in clean_document(html).blocks}
+    assert rules[dek] == Rule.HTML_STANDFIRST
+    assert rules[caption] == Rule.CAPTION_TEXT
+
+
 def test_lines_that_are_a_figcaptions_text_are_dropped():
     from trafilatura.utils import load_html
 

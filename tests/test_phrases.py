@@ -90,6 +90,10 @@ FIRES = [
     ("The case was heard in the town's Market Street courthouse Picture: Gazette archive", Rule.CAPTION_WITH_CREDIT),
     # A menu's "Photos" labelling a credit: the caption rules' line.
     ("Ảnh: H.Minh", Rule.CAPTION_LABEL),
+    # The label after the caption's full stop, with no space: "...接受采访。摄影：陈默".
+    ("周启明在上海张江办公室接受采访。摄影：陈默/新芯观察", Rule.CAPTION_WITH_CREDIT),
+    ("星衡首款车规级座舱辅助芯片样片。图片来源：星衡半导体", Rule.CAPTION_WITH_CREDIT),
+    ("Udostępnij Tweetnij Wyślij znajomemu", Rule.SHARE_BAR),
     ("山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で2025年10月15日、岡田美咲撮影", Rule.CAPTION_WITH_CREDIT),
     ("Dans les allées du salon, samedi après-midi, entre portants de manteaux. Photo Julie Masson pour Belle Saison", Rule.CAPTION_WITH_CREDIT),
     ("Prototyp Solvana Home 10 podczas testów w domu pod Oleśnicą Fot. materiały prasowe Solvana", Rule.CAPTION_WITH_CREDIT),

@@ -314,6 +314,14 @@ def test_a_tagline_above_the_sites_menu_is_not_the_headline():
     assert clean_document(text).title == "Council votes for network of bike lanes along the river"
 
 
+def test_an_item_of_a_menu_printed_one_per_line_is_not_the_headline():
+    # Its words recur in the article ("Crime" in a crime report); the headline
+    # shares fewer, and a menu given without bullets is no menu_run.
+    menu = "\n".join(["Home", "Crime and courts", "Local sport", "Arts and culture", "Business", "Jobs"])
+    text = f"{menu}\n\nTwo fake officers took savings of pensioners in the city\n\n{PARA} Crime and courts reporters say.\n\n{PARA2}"
+    assert clean_document(text).title == "Two fake officers took savings of pensioners in the city"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("晶禾科技發表低功耗晶片 瞄準智慧農業", True),
     ("執行長在發表會上手持晶片樣品。", False),  # a sentence, by its Chinese full stop
@@ -405,6 +413,15 @@ def test_a_read_more_link_over_two_tight_headlines_after_a_blank_line_heads_a_bo
     text = (f"{PARA} {PARA2}\n\nREAD MORE\n\nSoap star's tearful farewell as co-stars line up\n"
             f"Show bosses plot shake-up after ratings fall\n\n{PARA3} {PARA}")
     assert rules_by_text(text)["Soap star's tearful farewell as co-stars line up"] == Rule.RELATED_ITEM
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Campaign to save the riverside band rooms hits its target in nine days", Rule.RELATED_ITEM),
+    ("What the lanes change", Rule.INSIDE),  # a subheading: shorter than a story's headline
+])
+def test_a_read_more_link_set_apart_over_one_long_headline_heads_a_box(line, rule):
+    text = f"{PARA} {PARA2}\n\nRead more\n\n{line}\n\n{PARA3} {PARA}\n\n{PARA2}"
+    assert rules_by_text(text)[line] == rule
 
 
 def test_a_bulleted_box_ends_where_its_bullets_stop():
@@ -557,6 +574,15 @@ def test_a_short_sentence_a_blank_line_above_its_credit_between_paragraphs_is_it
 def test_a_paragraph_a_blank_line_above_a_credit_is_kept_when_it_is_no_lone_caption(above, credit, below):
     text = f"{PARA} {PARA2}\n\n{above}\n\n{credit}\n\n{below}\n\n{PARA3} {PARA}\n\n{PARA2}"
     assert rules_by_text(text)[above] != Rule.CAPTION_TEXT
+
+
+def test_a_caption_between_the_standfirst_and_the_article_goes_with_its_credit():
+    dek = "The council backs forty kilometres of new lanes, and work starts in spring."
+    caption = "Residents walk across the repaired bridge on Saturday."
+    text = f"Bike lanes for the whole city\n\n{dek}\n\n{caption}\n\nPhoto: Jane Doe/Reuters\n\n{PARA} {PARA2}\n\n{PARA3}"
+    rules = rules_by_text(text)
+    assert rules[dek] in (Rule.STANDFIRST, Rule.NEAR_GOOD)
+    assert rules[caption] == Rule.CAPTION_TEXT
 
 
 def test_a_standfirst_over_the_lead_pictures_credit_is_not_its_caption():

@@ -53,9 +53,9 @@ def class_words(name: str) -> frozenset[str]:
 
 
 def called(el, words: frozenset[str]) -> bool:
-    """The element's class or id holds one of ``words`` ("article__teaser";
-    two adjacent words may spell one: "sub-title")."""
-    parts = _CLASS_WORDS.findall(f"{el.get('class', '')} {el.get('id', '')}".lower())
+    """The element's class or id holds one of ``words`` ("article__teaser",
+    "leadText"; two adjacent words may spell one: "sub-title")."""
+    parts = [w.lower() for w in _CLASS_WORDS.findall(f"{el.get('class', '')} {el.get('id', '')}")]
     return not words.isdisjoint(parts) or not words.isdisjoint(a + b for a, b in zip(parts, parts[1:]))
 
 
@@ -68,7 +68,8 @@ def named_elements(root, name: str) -> list:
     return [e for e in (a.getparent() for a in root.xpath("//@class") if hint.search(a)) if called(e, words)]
 
 
-_CLASS_WORDS = re.compile(r"[a-z]+")
+# Words of a class name, camelCase split too: "id-StoryElement-leadText" is id, story, element, lead, text.
+_CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 @functools.cache

@@ -285,6 +285,9 @@ def _slashed_tail(text: str, l: Langs) -> str:
     return ""
 
 
+_CJK_STOP = re.compile(r"[。！？]")
+
+
 def _colon_credit(text: str, l: Langs) -> str:
     """What follows the line's last colon, when a caption label stands right
     before it: the credit of a caption without a full stop ("... segunda-feira
@@ -292,7 +295,13 @@ def _colon_credit(text: str, l: Langs) -> str:
     papers put a full-width slash there: "... 樣品。 圖／晶禾科技提供")."""
     head, colon, credit = text.replace("：", ":").replace("／", ":").rpartition(":")
     words = head.split()
-    if not colon or len(words) < 2:
+    if not colon or not words:
+        return ""
+    # Without word spaces the label follows the caption's full stop: "...接受采访。摄影：陈默/新芯观察".
+    label = _CJK_STOP.split(words[-1])[-1]
+    if label and label != words[-1] and _is_label(lexicons.key(label), l):
+        return credit.strip()
+    if len(words) < 2:
         return ""
     for n in (1, 2):
         label = " ".join(words[-n:])

@@ -105,7 +105,7 @@ def _spaced_caption_above(blocks: list[Block], i: int, config: Config) -> bool:
     # lead picture's credit after it, not the article's last paragraph with
     # that credit and a "Read also" box after it, and not a credit whose
     # caption follows it ("Image copyright Reuters", then "Image caption ...").
-    if before.decided or not before.features.terminal or after.decided or not after.gap_before:
+    if (before.decided and not before.kept) or not before.features.terminal or after.decided or not after.gap_before:
         return False
     return not _INNER_SENTENCE_END.search(above.text)
 
@@ -310,7 +310,13 @@ def _link_list_header(blocks: list[Block], i: int, config: Config) -> bool:
         return True
     # Two headlines in a row, printed tight, after it ("READ MORE", a blank
     # line, then the box's links one under the other).
-    return i + 2 < len(blocks) and not blocks[i + 2].gap_before and all(shape(blocks[j], config) == "H" for j in (i + 1, i + 2))
+    if i + 2 < len(blocks) and not blocks[i + 2].gap_before and all(shape(blocks[j], config) == "H" for j in (i + 1, i + 2)):
+        return True
+    # One headline, as long as a story's, set apart between it and the article
+    # going on ("Read more", "Campaign to save Mill Lane band rooms hits its
+    # target in just nine days", a paragraph): a subheading is shorter.
+    return (i + 2 < len(blocks) and shape(blocks[i + 1], config) == "H"
+            and blocks[i + 1].features.length >= config.link_headline_min_words and shape(blocks[i + 2], config) == "P")
 
 
 class _ArticleTerms:

@@ -75,12 +75,13 @@ def _make_title(block: Block, blocks: list[Block]) -> None:
 
 
 def _above(blocks: list[Block], first: int, window: int):
-    """(distance, block) going up from the article's start, furniture not counted."""
+    """(distance, index) of the blocks going up from the article's start,
+    furniture not counted."""
     distance = 0
     for i in range(first - 1, -1, -1):
         if distance >= window:
             return
-        yield distance, blocks[i]
+        yield distance, i
         if blocks[i].rule in _MAY_BE_TITLE:
             distance += 1
 
@@ -179,7 +180,8 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
     # verdict box or a gallery may stand between the headline and the text.
     window = config.title_page_title_window if page_title else config.title_window
     menu_run, past_menu = 0, False
-    for distance, block in _above(blocks, first, window):
+    for distance, i in _above(blocks, first, window):
+        block = blocks[i]
         # The headline stands under the site's menu: a line above one (a
         # tagline, "Serving Kingsmere since 1884") is the header's.  A menu is
         # a run of items: a short list (pros and cons) or a name taken for an
@@ -189,6 +191,8 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
         # A teaser that repeats the start of a paragraph is not its headline.
         if not headline_like(block, config) or block.features.key and any(o.startswith(block.features.key) for o in openings):
             continue
+        if _in_tight_list(blocks, i, config):
+            continue  # an item of a menu printed one per line ("Kryminalne i wypadki")
         spelt = _title_prefix(page_title, block.features.key, config) if page_title and block is not blocks[0] else 0
         if distance >= config.title_window and not spelt:
             continue
@@ -216,6 +220,24 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
             fallback, fallback_score = block, score
     chosen = best or fallback
     return _under_kicker(blocks, chosen, first, config) if chosen is not None else None
+
+
+def _in_tight_list(blocks: list[Block], i: int, config: Config) -> bool:
+    """``blocks[i]`` is one of at least ``title_menu_min_items`` short lines
+    printed one under the other with no blank line between: a menu's items,
+    which a converter may give without bullets."""
+    def short(b: Block) -> bool:
+        return b.features is not None and b.features.length <= config.title_kicker_max_words
+
+    if not short(blocks[i]):
+        return False
+    start = i
+    while start > 0 and not blocks[start].gap_before and short(blocks[start - 1]):
+        start -= 1
+    end = i + 1
+    while end < len(blocks) and not blocks[end].gap_before and short(blocks[end]):
+        end += 1
+    return end - start >= config.title_menu_min_items
 
 
 def _under_kicker(blocks: list[Block], chosen: Block, first: int, config: Config) -> Block:
