@@ -379,15 +379,23 @@ def _scan(f: Features, config: Config, langs: Langs) -> lexicons.Hits:
     if f.length <= config.contains_max_words:
         return _index(langs).scan(f.key, len(f.key), f.unspaced)
     hits = _index(langs).scan(f.key, config.opening_words, f.unspaced)
-    along = _ALONG_CAPTION if f.length <= config.credited_caption_max_words else _ALONG
-    rest = lexicons.index(along, langs).scan(f.key, len(f.key), f.unspaced)
+    rest = lexicons.index(("copyright",), langs).scan(f.key, len(f.key), f.unspaced)
     hits.spots.update(rest.spots)
+    if f.length <= config.credited_caption_max_words:
+        hits.spots.update(_tail_spots(f, langs))
     return hits
 
 
-#: Concepts looked for all along a long line (see _scan).
-_ALONG = ("copyright",)
-_ALONG_CAPTION = ("copyright", "caption_labels")
+#: The words at a caption's end where its credit's label may stand.
+_CREDIT_TAIL_WORDS = 12
+
+
+def _tail_spots(f: Features, langs: Langs) -> dict[str, list[tuple[int, str]]]:
+    """Caption labels in the last words of a line, at their positions in the line."""
+    words = f.key.split(" ")
+    start = max(1, len(words) - _CREDIT_TAIL_WORDS)
+    tail = lexicons.index(("caption_labels",), langs).scan(" ".join(words[start:]), _CREDIT_TAIL_WORDS, f.unspaced)
+    return {concept: [(pos + start, phrase) for pos, phrase in spots] for concept, spots in tail.spots.items()}
 
 
 def match(block: Block, config: Config, skip: Rule | None = None) -> Rule | None:
