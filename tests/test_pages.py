@@ -48,8 +48,6 @@ KNOWN_FAILURES = {
     ("pl_portal", "html-text"): "the title of a video embedded in the article is kept",
     ("de_blog", "inscriptis"): "a closing sentence after a shopping box falls outside the article",
     ("de_blog", "html-text"): "a closing sentence after a shopping box falls outside the article",
-    ("es_news", "inscriptis"): "a standfirst without a full stop is taken for a teaser",
-    ("es_news", "html-text"): "a standfirst without a full stop is taken for a teaser",
     ("zh_br", "inscriptis"): "a layout table puts a sidebar headline on the article's first line",
     ("ko_news", "inscriptis"): "the second of two subtitles under the headline is dropped",
     ("ko_news", "html-text"): "the subtitles, and a '■' subheading under an inline box, are dropped",

@@ -94,6 +94,9 @@ FIRES = [
     ("周启明在上海张江办公室接受采访。摄影：陈默/新芯观察", Rule.CAPTION_WITH_CREDIT),
     ("星衡首款车规级座舱辅助芯片样片。图片来源：星衡半导体", Rule.CAPTION_WITH_CREDIT),
     ("Udostępnij Tweetnij Wyślij znajomemu", Rule.SHARE_BAR),
+    # A byline without "Por", as a row: name and town, then the date and time.
+    ("Lucía Fernández Madrid - 21 nov 2026 - 13:05 CET", Rule.BYLINE),
+    ("Jan Kowalski | 14 listopada 2025, 13:05", Rule.BYLINE),
     ("山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で2025年10月15日、岡田美咲撮影", Rule.CAPTION_WITH_CREDIT),
     ("Dans les allées du salon, samedi après-midi, entre portants de manteaux. Photo Julie Masson pour Belle Saison", Rule.CAPTION_WITH_CREDIT),
     ("Prototyp Solvana Home 10 podczas testów w domu pod Oleśnicą Fot. materiały prasowe Solvana", Rule.CAPTION_WITH_CREDIT),
@@ -196,6 +199,7 @@ FIRES = [
 ]
 
 PROSE = [
+    "Madrid - the city council voted on 21 November to close the street",  # a dateline, then prose
     "Secretary of State Antony Blinken will travel to Beijing this week to meet with senior Chinese officials.",
     "By the time the ferry arrived, most of the passengers had already left the harbour.",
     "Share prices fell sharply on Monday after the bank warned about its profits.",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import regex
 
-from .. import lexicons
+from .. import lexicons, tokens
 from ..config import Config
 from ..document import Block, Document
 from ..features import QUOTE_OPENERS, Features
@@ -216,6 +216,29 @@ def _name_then_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
     return False
 
 
+# Parts of a dateline row: "Lucía Fernández Madrid - 21 nov 2026 - 13:05 CET".
+_ROW_PARTS = regex.compile(r"\s[-–—|·•]\s")
+
+
+def _name_dash_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    """'Lucía Fernández Madrid - 21 nov 2026 - 13:05 CET': a byline without its
+    'By' word, as a row -- a name (and town) of capitalised words, then parts
+    that are all dates and times."""
+    if f.length > c.dated_byline_max_words or "0" not in f.key.split(" ") or not _ROW_PARTS.search(b.text):
+        return False
+    name, *dates = _ROW_PARTS.split(b.text)
+    words = name.split()
+    if not _NAME_ROW_WORDS[0] <= len(words) <= _NAME_ROW_WORDS[1] or not all(w[:1].isupper() and NAME_WORD.match(w) for w in words):
+        return False
+    vocab = lexicons.words("timestamp", l)
+    keys = [tokens.key_of(tokens.words(d)).split(" ") for d in dates]
+    return all("0" in k and all(w in vocab or w == "0" for w in k) for k in keys)
+
+
+#: Words of the name (and town) that opens a dateline row.
+_NAME_ROW_WORDS = (2, 5)
+
+
 def _name_then_role(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Harriet Lomax Economics editor': a name of two or three capitalised
     words, then the writer's job (the bio_roles lexicon) closing the line."""
@@ -357,6 +380,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.BYLINE, "byline_suffixes", _name_then_title),
     (Rule.BYLINE, "dateline_labels", _name_then_date),
     (Rule.BYLINE, None, _name_then_role),
+    (Rule.BYLINE, None, _name_dash_date),
     (Rule.TIMESTAMP, None, _timestamp),
     (Rule.PRICE, None, lambda b, f, c, l: f.length <= _PRICE_MAX_WORDS and any(ch.isdigit() for ch in b.text) and bool(_PRICE_LINE.match(b.text))),
     (Rule.COUNT_LIST, None, lambda b, f, c, l: b.text.endswith(")") and bool(_COUNT_ITEM.match(b.text))),
