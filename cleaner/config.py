@@ -264,6 +264,8 @@ class Config:
     #: first ``title_opening_blocks`` kept blocks; ``title_distance_cost`` is
     #: given up per block of distance, so the nearer wins a near tie.
     title_min_overlap: float = 0.3
+    #: ... counting in full only when at least this many terms are shared.
+    title_min_shared: float = 3
     title_opening_blocks: int = 3
     title_distance_cost: float = 0.01
     #: ... and a candidate all in capitals (a kicker) gives up this much, as

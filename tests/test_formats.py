@@ -187,6 +187,14 @@ def test_a_caption_under_the_standfirst_a_template_put_back_goes_with_its_credit
     assert rules[caption] == Rule.CAPTION_TEXT
 
 
+def test_the_headline_is_the_whole_h1_when_the_metadata_title_is_its_first_part_and_an_author():
+    head = "Cutting night buses saves money only on paper – the real bill lands on the riders"
+    html = (f"<html><head><title>{head} - The Paper</title><meta property='og:title' content='Cutting night buses saves "
+            f"money only on paper | Ann Lee'></head><body><article><h1>{head}</h1>"
+            + "".join(f"<p>{PARA} {n}</p>" for n in ("One.", "Two.", "Three.")) + "</article></body></html>")
+    assert clean_document(html).title == head
+
+
 def test_lines_that_are_a_figcaptions_text_are_dropped():
     from trafilatura.utils import load_html
 

@@ -314,6 +314,27 @@ def test_a_tagline_above_the_sites_menu_is_not_the_headline():
     assert clean_document(text).title == "Council votes for network of bike lanes along the river"
 
 
+def test_a_section_path_sharing_two_words_loses_to_a_long_headline_sharing_more():
+    head = "Council backs new bike lanes despite the angry protests of local shop owners"
+    text = f"Opinion / On the bike lanes\n\n{head}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == head
+
+
+def test_a_standfirst_of_two_sentences_under_the_headline_is_not_the_headline():
+    head = "Cutting the lanes saves money only on paper"
+    dek = "The council says few cyclists ride at night. That figure tells you who it stopped counting"
+    text = f"News\n\n{head}\n\n{dek}\n\nBy Ann Lee\n\n{PARA} Night cyclists count.\n\n{PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == head
+
+
+def test_the_headline_is_found_in_a_pages_title_whose_headline_has_a_dash_of_its_own():
+    # Its longest part is not the headline's start; a short line under the
+    # headline shares more words with the article.
+    head = "Night lanes – the real bill for cutting them lands on the riders and the shops"
+    text = f"{head} - The Paper\n\nNews\n\n{head}\n\nCity council bike lanes\n\n{PARA} {PARA2}\n\n{PARA3}"
+    assert clean_document(text).title == head
+
+
 def test_an_item_of_a_menu_printed_one_per_line_is_not_the_headline():
     # Its words recur in the article ("Crime" in a crime report); the headline
     # shares fewer, and a menu given without bullets is no menu_run.

@@ -95,7 +95,10 @@ def _whole_headline(tree: Any, title: str) -> str:
     if h1 is None:
         return title
     text = normalize.line(" ".join(h1.text_content().split()))
-    return text if len(text) > len(title) and text.startswith(title) else title
+    # The metadata title may carry the author or section after a bar ("...
+    # on paper | Harriet Osei"): its first part is what the <h1> opens with.
+    head = title.split(" | ")[0]
+    return text if len(text) > len(head) and text.startswith(head) else title
 
 
 def _layout_rows(blocks: list[Block], config: Config) -> None:

@@ -128,6 +128,18 @@ def overlap(candidate: Block, opening: set[str], stop: frozenset[str]) -> float:
     return len(words & opening) / len(words) if words else 0.0
 
 
+def _evidence(block: Block, opening: set[str], stop: frozenset[str], config: Config) -> float:
+    """The share of the candidate's terms found in the opening, scaled down
+    when fewer than ``title_min_shared`` are: two section words that recur in
+    the article ("Opinion / Transport policy") are weaker evidence than
+    seven of a long headline's thirteen."""
+    words = terms([w for w in block.features.words if w not in stop and not w.isdigit()])
+    if not words:
+        return 0.0
+    shared = len(words & opening)
+    return shared / len(words) * min(1.0, shared / config.title_min_shared)
+
+
 def _page_title(blocks: list[Block]) -> str:
     """The key of the headline in the page's <title> when the text starts
     with it, else "".
@@ -141,10 +153,33 @@ def _page_title(blocks: list[Block]) -> str:
     >>> _page_title(clean_document("Opinion | Our teenagers are not lazy - The Ledger").blocks)
     'our teenagers are not lazy'
     """
+    parts = _title_parts(blocks)
+    return max((lexicons.key(part) for part in parts), key=len) if parts else ""
+
+
+def _title_parts(blocks: list[Block]) -> list[str]:
     first = blocks[0] if blocks else None
     if first is None or first.features is None or not _TITLE_SEPARATOR.search(first.text):
-        return ""
-    return max((lexicons.key(part) for part in _TITLE_SEPARATOR.split(first.text)), key=len)
+        return []
+    return _TITLE_SEPARATOR.split(first.text)
+
+
+def _page_titles(blocks: list[Block]) -> tuple[str, ...]:
+    """The keys the headline may have in the page's <title>: its longest part
+    (:func:`_page_title`), and all of it but the site's name at its end, for
+    a headline with a dash of its own ("Cutting night buses saves money only
+    on paper – the real bill lands on ... - The National Ledger").
+
+    >>> from cleaner import clean_document
+    >>> _page_titles(clean_document("Cutting night buses – the real bill - The Ledger").blocks)
+    ('cutting night buses', 'cutting night buses the real bill')
+    """
+    parts = _title_parts(blocks)
+    if not parts:
+        return ()
+    longest = max((lexicons.key(part) for part in parts), key=len)
+    whole = lexicons.key(" ".join(parts[:-1]))
+    return (longest, whole) if len(parts) > 2 and whole != longest else (longest,)
 
 
 def _title_prefix(page_title: str, key: str, config: Config) -> int:
@@ -167,7 +202,7 @@ def _title_prefix(page_title: str, key: str, config: Config) -> int:
 _TITLE_SEPARATOR = regex.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
 
 
-def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Block | None:
+def _candidate(doc: Document, first: int, page_titles: tuple[str, ...], config: Config) -> Block | None:
     """The best headline above the article's start ``first``, or None."""
     blocks = doc.blocks
     stop = stoplists.stoplist(doc.language) if doc.language else frozenset()
@@ -178,7 +213,7 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
     fallback, fallback_score = None, -1.0
     # The line the page's <title> opens with is sought further up: a review's
     # verdict box or a gallery may stand between the headline and the text.
-    window = config.title_page_title_window if page_title else config.title_window
+    window = config.title_page_title_window if page_titles else config.title_window
     menu_run, past_menu = 0, False
     for distance, i in _above(blocks, first, window):
         block = blocks[i]
@@ -193,16 +228,16 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
             continue
         if _in_tight_list(blocks, i, config):
             continue  # an item of a menu printed one per line ("Kryminalne i wypadki")
-        spelt = _title_prefix(page_title, block.features.key, config) if page_title and block is not blocks[0] else 0
+        spelt = max((_title_prefix(t, block.features.key, config) / len(t) for t in page_titles if t), default=0.0) if block is not blocks[0] else 0.0
         if distance >= config.title_window and not spelt:
             continue
         if spelt:
             # The page's <title> opens with it: above any overlap (at most 1),
             # and the more of the <title> it spells, the surer (the headline,
             # not its breadcrumb's last item, which repeats its first words).
-            score = 2.0 + spelt / len(page_title) - config.title_distance_cost * distance
+            score = 2.0 + spelt - config.title_distance_cost * distance
         else:
-            score = overlap(block, opening, stop) - config.title_distance_cost * distance
+            score = _evidence(block, opening, stop, config) - config.title_distance_cost * distance
             if block.text.isupper():
                 # A kicker in capitals over the headline ("TIER-CHAOS IN
                 # LAUTERBRÜCK"): headlines are rarely set in capitals in the text.
@@ -219,7 +254,23 @@ def _candidate(doc: Document, first: int, page_title: str, config: Config) -> Bl
         if distance < config.title_fallback_window and (opens_text or not _name_like(block)) and score > fallback_score:
             fallback, fallback_score = block, score
     chosen = best or fallback
-    return _under_kicker(blocks, chosen, first, config) if chosen is not None else None
+    return _under_kicker(blocks, _over_dek(blocks, chosen, config), first, config) if chosen is not None else None
+
+
+def _over_dek(blocks: list[Block], chosen: Block, config: Config) -> Block:
+    """The headline right above ``chosen`` when ``chosen`` is the standfirst.
+
+    A standfirst of two sentences, the last without its full stop ("The
+    board says fewer than 4% of journeys happen after midnight. That figure
+    tells you who it stopped counting"), reads like a headline and shares
+    more of the article's words than the headline above it."""
+    i = blocks.index(chosen)
+    if i == 0 or not _INNER_STOP.search(chosen.text):
+        return chosen
+    above = blocks[i - 1]
+    if not headline_like(above, config) or _INNER_STOP.search(above.text) or _name_like(above):
+        return chosen
+    return above
 
 
 def _in_tight_list(blocks: list[Block], i: int, config: Config) -> bool:
@@ -271,7 +322,7 @@ def apply(doc: Document, config: Config) -> None:
         # ("Our teenagers aren't lazy. Their school day starts too early.").
         _make_title(b, blocks)
         return
-    best = _candidate(doc, first, page_title, config)
+    best = _candidate(doc, first, _page_titles(blocks), config)
     if best is not None:
         _make_title(best, blocks)
         _standfirst(blocks, blocks.index(best), first, config)
