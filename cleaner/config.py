@@ -240,7 +240,7 @@ class Config:
     #: Items of a list punctuated as a sentence ("wykop bulwy dalii,",
     #: "oczyść narzędzia,", ... "podlej krzewy."): at most this many words.
     punctuated_item_max_words: float = 25
-    list_item_max_words: float = 10
+    list_item_max_words: float = 12
     list_heading_max_words: float = 3
 
     # --- title ------------------------------------------------------------------

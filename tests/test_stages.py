@@ -685,6 +685,17 @@ def test_a_list_of_amounts_between_paragraphs_is_the_articles_list():
     assert [b.text for b in doc.kept] == [f"{PARA} {PARA2}", "What you need", *items, f"{PARA3} {PARA2}", PARA]
 
 
+def test_a_tables_rows_of_up_to_twelve_words_between_paragraphs_are_the_articles():
+    # A results table in text: a row holds a label and several figures.
+    rows = ["Indicator 2025 2024 change", "Revenue (billion yuan) 286 239 +20%", "Net profit (billion yuan) 21 15 +42%",
+            "Share of the revenue that was earned abroad 37% 29% 8%"]  # 11 words
+    # The last row is the longest, and a subheading follows the table.
+    text = (f"Battery maker's profit rises by two fifths\n\n{PARA} {PARA2}\n\n" + "\n".join(rows)
+            + f"\n\nOrders from abroad\n\n{PARA3} {PARA2}\n\n{PARA}")
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert kept == [f"{PARA} {PARA2}", *rows, "Orders from abroad", f"{PARA3} {PARA2}", PARA]
+
+
 def test_a_list_punctuated_as_one_sentence_is_the_articles_list():
     items = ["drain and store the garden hoses,", "dig up the dahlia tubers,", "clean and oil the tools,",
              "water the evergreens before the ground freezes."]
