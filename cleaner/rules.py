@@ -84,6 +84,7 @@ class Rule(enum.StrEnum):
     OUTSIDE = "region.outside_article", "before the article's start or after its end"
     INSIDE = "region.inside_article", "a short line inside the article (subheading, dateline)"
     ANNOUNCED_LIST = "region.announced_list", "a list item after an article paragraph that ends with a colon"
+    STRUCTURED_TAIL = "region.structured_tail", "a list item of the boxes that close a review or recipe (pros and cons, ingredients, steps)"
 
     # dedupe stage
     DUPLICATE = "dedupe.repeated_line", "the same line appeared earlier"

@@ -696,6 +696,39 @@ def test_a_tables_rows_of_up_to_twelve_words_between_paragraphs_are_the_articles
     assert kept == [f"{PARA} {PARA2}", *rows, "Orders from abroad", f"{PARA3} {PARA2}", PARA]
 
 
+VERDICT = ("If you mostly read books you already own, this is the most comfortable reader we have tested, "
+           "and the lanes of the city will not change that.")
+
+
+def test_a_reviews_closing_boxes_and_verdict_after_its_last_paragraph_are_the_articles():
+    pros = ["  * Even front light with an amber setting", "  * Page-turn buttons", "  * Fully waterproof"]
+    specs = ["Screen 7-inch, 300 ppi", "Storage 32 GB", "Weight 192 g", "Charging USB-C"]
+    text = (f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\nPros\n\n" + "\n".join(pros) + "\n\nSpecifications\n\n"
+            + "\n".join(specs) + f"\n\nVerdict\n\n{VERDICT}\n\nMore from us\n\nBest phones of the year")
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert "Even front light with an amber setting" in kept and "Storage 32 GB" in kept and kept[-1] == VERDICT
+
+
+def test_a_recipes_numbered_steps_after_its_ingredients_are_the_articles():
+    steps = ["Heat the oven to 200 degrees and butter a tart tin of about twenty-four centimetres across.",
+             "Peel the apples, cut them into quarters and lay them in the tin in tight circles.",
+             "Bake for thirty minutes, until the pastry is golden and the apples are soft."]
+    text = (f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\nApple tart\n\nIngredients\n\n  * 1 kg apples\n  * 150 g sugar\n"
+            f"  * 1 sheet of pastry\n\nMethod\n\n" + "\n".join(f"   {n}. {step}" for n, step in enumerate(steps, 1)))
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert kept[-3:] == steps and "150 g sugar" in kept
+
+
+def test_a_teaser_list_then_a_named_blurb_after_the_article_is_not_a_closing_box():
+    # A name over a paragraph is the site's or the author's, not a box's heading.
+    teasers = "\n".join(f"  * {t}" for t in ("Council to vote on parking", "River path reopens", "New bridge opens"))
+    blurb = ("The paper has served the town and the villages around it since 1884. It is printed every Thursday "
+             "and published online every day by a newsroom of twelve reporters and editors.")
+    text = f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\nMore great stories\n\n{teasers}\n\nKingsmere Gazette\n\n{blurb}"
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert blurb not in kept and "River path reopens" not in kept
+
+
 def test_a_list_punctuated_as_one_sentence_is_the_articles_list():
     items = ["drain and store the garden hoses,", "dig up the dahlia tubers,", "clean and oil the tools,",
              "water the evergreens before the ground freezes."]

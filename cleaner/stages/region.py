@@ -10,6 +10,8 @@ first: see :func:`earliest_strong_span`.  Inside the region, short lines
 """
 from __future__ import annotations
 
+import regex
+
 from ..config import Config
 from ..document import Block, Document, Quality, Role
 from ..rules import Rule
@@ -99,6 +101,7 @@ def refine(doc: Document, config: Config) -> None:
         return
     prose = _has_prose(kept)
     start, end = best_span([weight(b, config, prose) for b in kept])
+    end = _structured_tail(kept, end, config) if end > start else end
     for i, block in enumerate(kept):
         if not start <= i < end:
             block.drop(Rule.OUTSIDE)
@@ -168,14 +171,77 @@ def apply(doc: Document, config: Config) -> None:
     else:
         start, end = best_span(weights)
     end = _with_announced_list(blocks, start, end)
+    tail = _structured_tail(blocks, end, config) if end > start else end
     for i, block in enumerate(blocks):
+        if end <= i < tail and block.rule in _LIST_MAY_UNDO and (block.bullet or block.listed):
+            block.keep(Rule.STRUCTURED_TAIL)
+            continue
         if block.decided:
             continue
-        if start <= i < end:
+        if start <= i < tail:
             block.keep(_KEEP_RULE[block.quality])
         else:
             block.drop(Rule.OUTSIDE)
     announced_lists(blocks)
+
+
+def _structured_tail(blocks: list[Block], end: int, config: Config) -> int:
+    """Extend the article over the boxes that close a review or a recipe.
+
+    After the last paragraph a review gives its pros and cons, a table of
+    specifications and a heading "Verdict" over its last paragraph; a
+    recipe, its ingredients and numbered steps.  Short lines cost the span
+    like a menu, so the search stops before them.  A run of at least
+    ``list_min_items`` such lines with nothing a phrase rule dropped among
+    them, then prose under a heading or as a list's item, is the article
+    going on: the span ends after the last such prose.  A name over a
+    paragraph (the author's bio) is no heading.
+    """
+    new_end, items = end, 0
+    for j in range(end, len(blocks)):
+        block = blocks[j]
+        if block.end_marker or (block.decided and not block.kept and block.rule not in _HEURISTIC_BAD):
+            break
+        if new_end == j and j > end and _goes_on(block, blocks[j - 1]):
+            new_end = j + 1  # the rest of the steps the prose opened
+            continue
+        if _box_prose(block):
+            if items >= config.list_min_items and _in_box(block, blocks[j - 1]):
+                new_end = j + 1
+                continue
+            break  # prose that is no such box's: a bio, a site's blurb
+        if block.quality is Quality.NEAR_GOOD and block.features.length > config.list_item_max_words and not (block.bullet or block.listed):
+            break
+        items += 1
+    return new_end
+
+
+def _box_prose(block: Block) -> bool:
+    """Prose, or a numbered step ("2. Peel the apples.") however short."""
+    return block.quality is Quality.GOOD or (
+        block.quality is Quality.NEAR_GOOD and block.bullet[:1].isdigit() and block.features.terminal)
+
+
+def _in_box(block: Block, above: Block) -> bool:
+    """Prose that is a box's: a sentence under a heading ("Verdict") that is
+    not a name, or a list's item."""
+    if not block.features.terminal:
+        return False
+    if block.bullet or block.listed:
+        return True
+    return above.quality is Quality.SHORT and not above.features.terminal and not above.bullet and not _NAME.match(above.text)
+
+
+def _goes_on(block: Block, previous: Block) -> bool:
+    """``block`` is the next item of the steps ``previous`` belongs to: an
+    item of the same kind, or a sentence printed right under it."""
+    if block.bullet or block.listed:
+        return bool(block.bullet) == bool(previous.bullet)
+    return not block.gap_before and block.features.terminal and block.quality in (Quality.GOOD, Quality.NEAR_GOOD)
+
+
+# A name of two or three capitalised words: a bio's heading, not a box's.
+_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,2}$")
 
 
 #: Drops a listed item may take back: those made for where a line stands or
