@@ -331,7 +331,8 @@ class Config:
     html_title_search_lines: int = 3
     #: The standfirst trafilatura leaves out (:mod:`cleaner.formats.standfirst`)
     #: is looked for after the ``<h1>`` among at most this many paragraph-like
-    #: elements, up to the one that opens with the main text's first
+    #: elements long enough to be one (share buttons and dates are passed
+    #: over uncounted), up to the one that opens with the main text's first
     #: characters (this many of its key).
     html_dek_max_elements: int = 12
     html_dek_first_chars: int = 40

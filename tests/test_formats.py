@@ -112,6 +112,13 @@ def test_what_is_not_named_or_described_as_the_dek_is_not_put_back(attrs, descri
     assert Rule.HTML_STANDFIRST not in [b.rule for b in doc.blocks]
 
 
+def test_a_dek_after_a_long_row_of_share_buttons_is_put_back():
+    buttons = "".join(f"<div class='share-btn'>{n}</div>" for n in ("Share", "LINE", "Threads", "Copy link", "Print", "Font", "A-", "A+", "Mail", "X", "Facebook", "WhatsApp"))
+    html = _dek_page('class="summary"').replace("<p class=\"summary\">", f"<div class='share-tools'>{buttons}</div><p class=\"summary\">")
+    assert buttons[:20] in html
+    assert [b.rule for b in clean_document(html).blocks if b.text == DEK] == [Rule.HTML_STANDFIRST]
+
+
 def test_a_dek_that_the_article_repeats_is_not_put_back():
     html = _dek_page('class="standfirst"').replace("<article>", f"<article><p>{DEK}</p>")
     doc = clean_document(html)

@@ -92,15 +92,19 @@ def find(root, first_line: str, description: str, config: Config = DEFAULT) -> s
     first = lexicons.key(first_line)[: config.html_dek_first_chars]
     description = lexicons.key(description)
     seen: dict = {}
-    for n, el in enumerate(tree.near(h1, _CANDIDATES)):
-        if n >= config.html_dek_max_elements:
-            break
+    tried = 0
+    for el in tree.near(h1, _CANDIDATES):
         text = "" if _hidden(el, seen) else _text(el)
         if not text:
             continue
         key = lexicons.key(text)
         if first and key.startswith(first):
             break  # the article has begun
-        if tokens.length(text) >= config.standfirst_min_words and (_named(el) or _described(key, description, config)):
+        if tokens.length(text) < config.standfirst_min_words:
+            continue  # a share button, a date: not counted, so a long row of them does not end the search
+        if _named(el) or _described(key, description, config):
             return text
+        tried += 1
+        if tried >= config.html_dek_max_elements:
+            break
     return ""
