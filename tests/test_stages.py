@@ -538,6 +538,23 @@ def test_a_guest_authors_bio_after_the_article_goes():
     assert [b.rule for b in doc.blocks if b.text == bio] == [Rule.AUTHOR_BIO]
 
 
+def test_a_bio_under_its_authors_name_that_opens_with_the_job_goes_with_the_name():
+    # "Francesca Moretti", then "Giornalista economica, segue da Roma...",
+    # after a list of topics that carried the article's span over them.
+    from cleaner.api import parse
+    from cleaner.config import DEFAULT
+    from cleaner.stages import bio as bio_stage, measure
+
+    bio = "Reporter on the city desk, she has covered the council and its plans for the streets since the year 2015."
+    doc = parse(f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\nJane Miller\n\n{bio}", DEFAULT)
+    measure.apply(doc, DEFAULT)
+    for block, quality in zip(doc.blocks, (Quality.GOOD, Quality.GOOD, Quality.SHORT, Quality.NEAR_GOOD)):
+        block.quality = quality
+        block.keep(Rule.INSIDE)
+    bio_stage.apply(doc, DEFAULT)
+    assert [b.rule for b in doc.blocks] == [Rule.INSIDE, Rule.INSIDE, Rule.AUTHOR_BIO, Rule.AUTHOR_BIO]
+
+
 # context ---------------------------------------------------------------------
 
 def test_a_caption_alone_under_its_credit_is_dropped():

@@ -18,6 +18,8 @@ False
 """
 from __future__ import annotations
 
+import regex
+
 from .. import lexicons
 from ..config import Config
 from ..document import Block, Document, Quality, Role
@@ -45,8 +47,30 @@ def apply(doc: Document, config: Config) -> None:
     langs = config.lexicon_languages
     copulas, roles = lexicons.words("bio_copulas", langs), lexicons.words("bio_roles", langs)
     kept = [b for b in doc.blocks if b.kept and b.role is Role.BODY and b.features is not None]
-    for block in reversed(kept[-config.bio_tail_blocks :]):
+    tail = kept[-config.bio_tail_blocks :]
+    for i in range(len(tail) - 1, -1, -1):
+        block = tail[i]
         if is_bio(block, copulas, roles, config.bio_name_max_words, config.bio_role_window):
             block.drop(Rule.AUTHOR_BIO)
+        elif i > 0 and named_role(block, tail[i - 1], roles):
+            block.drop(Rule.AUTHOR_BIO)
+            tail[i - 1].drop(Rule.AUTHOR_BIO)
         elif block.quality is not Quality.SHORT:
             return  # article text: what stands above it is not after the article
+
+
+# A name on a line of its own: two or three capitalised words.
+_NAME_LINE = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,2}$")
+
+
+def named_role(block: Block, above: Block, roles: frozenset[str]) -> bool:
+    """A bio under its author's name, opening with the job ("Francesca
+    Moretti", then "Giornalista economica, segue da Roma...").
+
+    >>> named_role(Block("Reporter, covers the city council.", 2), Block("Jane Miller", 1), frozenset({"reporter"}))
+    True
+    >>> named_role(Block("Reporter, covers the city council.", 2), Block("City news", 1), frozenset({"reporter"}))
+    False
+    """
+    first = block.text.split(None, 1)[0].strip(_STRIP).casefold() if block.text else ""
+    return first in roles and bool(_NAME_LINE.match(above.text))
