@@ -671,6 +671,13 @@ def test_a_line_after_an_inline_boxs_headline_stays_in_the_box_when_it_is_one_of
     assert rules[second] == Rule.RELATED_ITEM
 
 
+def test_a_subheading_under_a_tables_source_line_is_not_a_caption():
+    rows = "Party Share Seats\nGreens 27.4% 8\nConservatives 24.8% 7\nSocial Democrats 14.2% 4"
+    subheading = "Turnout at its highest since the year 1994"
+    text = f"{PARA} {PARA2}\n\n{rows}\n\nSource: City of Weilbach, elections office\n\n{subheading}\n\n{PARA3} {PARA}\n\n{PARA2}"
+    assert rules_by_text(text)[subheading] != Rule.CAPTION_TEXT
+
+
 def test_an_ads_text_in_one_box_with_its_label_goes():
     ad = "Heating bills halved? Check for free whether your house suits a heat pump, in two minutes."
     rules = rules_by_text(f"{PARA} {PARA2}\n\nAdvertisement\n{ad}\n\n{PARA3} {PARA}")

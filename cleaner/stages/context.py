@@ -125,6 +125,9 @@ def _caption_below(blocks: list[Block], i: int, config: Config) -> None:
     """
     if not blocks[i].gap_before or blocks[i].rule is Rule.CAPTION_WITH_CREDIT:
         return  # a caption that holds its credit has no other caption under it
+    above = blocks[i - 1] if i > 0 else None
+    if above is not None and not above.gap_before and above.features.length <= config.list_item_max_words and "0" in above.features.key.split(" "):
+        return  # "Quelle: Wahlamt" under a table's rows of figures: its source, with no picture to caption
     below = _boxed_below(blocks, i, config, loose=True)
     if below is not None:
         below.drop(Rule.CAPTION_TEXT)
