@@ -119,6 +119,14 @@ def test_a_dek_after_a_long_row_of_share_buttons_is_put_back():
     assert [b.rule for b in clean_document(html).blocks if b.text == DEK] == [Rule.HTML_STANDFIRST]
 
 
+def test_a_date_between_the_headline_and_the_dek_is_not_taken_for_it_by_the_numbers_it_shares():
+    # The description holds a number; the date's words are all numbers.
+    html = _dek_page('class="summary"', "Forty-two new lanes by 2027, the council says.").replace(
+        "<p class=\"summary\">", "<span class='time'>2025-05-18 09:32:15</span><p class=\"summary\">")
+    assert "2025-05-18 09:32:15" in html
+    assert [b.rule for b in clean_document(html).blocks if b.text == DEK] == [Rule.HTML_STANDFIRST]
+
+
 def test_a_dek_that_the_article_repeats_is_not_put_back():
     html = _dek_page('class="standfirst"').replace("<article>", f"<article><p>{DEK}</p>")
     doc = clean_document(html)

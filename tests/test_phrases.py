@@ -97,6 +97,11 @@ FIRES = [
     # A byline without "Por", as a row: name and town, then the date and time.
     ("Lucía Fernández Madrid - 21 nov 2026 - 13:05 CET", Rule.BYLINE),
     ("Jan Kowalski | 14 listopada 2025, 13:05", Rule.BYLINE),
+    ("Por Rafael Menezes, Radar Notícias — Cuiabá", Rule.BYLINE),
+    ("Hazmat crews work near the Cedar Street rail yard in Millbrook on Thursday afternoon. (Jake Porter / KRBX)", Rule.CAPTION_WITH_CREDIT),
+    ("L'intérieur d'une voiture-couchettes rénovée, lors d'une présentation à la presse en 2023. © Claire Dumontet / APE", Rule.CAPTION_WITH_CREDIT),
+    ("共同記者会見で手を重ねる5行の頭取ら＝大阪市北区で2025年3月14日午後 （撮影・中村美咲）", Rule.CAPTION_WITH_CREDIT),
+    ("Главная » Футбол » Первая лига", Rule.BREADCRUMB),
     ("山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で2025年10月15日、岡田美咲撮影", Rule.CAPTION_WITH_CREDIT),
     ("Dans les allées du salon, samedi après-midi, entre portants de manteaux. Photo Julie Masson pour Belle Saison", Rule.CAPTION_WITH_CREDIT),
     ("Prototyp Solvana Home 10 podczas testów w domu pod Oleśnicą Fot. materiały prasowe Solvana", Rule.CAPTION_WITH_CREDIT),
@@ -199,6 +204,7 @@ FIRES = [
 ]
 
 PROSE = [
+    "«Каспий» вырвал победу у «Балтийца» в концовке и вернулся в зону плей-офф",  # guillemets, not arrows
     "Madrid - the city council voted on 21 November to close the street",  # a dateline, then prose
     "Secretary of State Antony Blinken will travel to Beijing this week to meet with senior Chinese officials.",
     "By the time the ferry arrived, most of the passengers had already left the harbour.",

@@ -78,9 +78,12 @@ def _described(key: str, description: str, config: Config) -> bool:
 
 
 def _share(words: list[str], other: str, config: Config = DEFAULT) -> bool:
-    """At least ``html_dek_description_share`` of ``words`` occur in ``other``."""
+    """At least ``html_dek_description_share`` of ``words`` occur in ``other``
+    -- numbers left out: a date ("0 0 0 0 0", keyed) shares them with any
+    description that holds a number."""
+    words = [w for w in words if w != "0"]
     have = set(other.split())
-    return sum(w in have for w in words) >= config.html_dek_description_share * len(words)
+    return bool(words) and sum(w in have for w in words) >= config.html_dek_description_share * len(words)
 
 
 def find(root, first_line: str, description: str, config: Config = DEFAULT) -> str:

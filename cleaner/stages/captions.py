@@ -61,8 +61,9 @@ def _slashed_credit(words: list[str]) -> bool:
 
 
 # A credit in brackets at the end of a caption: "... the plague (Image: GETTY)",
-# "... weight limit. (AP Photo/Dale Mertens, File)", "...凹痕。（摄影：周启航）".
-_TRAILING_CREDIT = regex.compile(r"[(\[（]([^()\[\]（）:/：]{1,30})[:/：][^()\[\]（）]{1,80}[)\]）]$")
+# "... weight limit. (AP Photo/Dale Mertens, File)", "...凹痕。（摄影：周启航）",
+# "...3月14日午後 （撮影・中村美咲）" (Japanese sets the name apart with a middle dot).
+_TRAILING_CREDIT = regex.compile(r"[(\[（]([^()\[\]（）:/：・]{1,30})[:/：・][^()\[\]（）]{1,80}[)\]）]$")
 
 
 # The last sentence of a caption that is its credit: "... sprzątaniu. Fot.
@@ -129,7 +130,8 @@ def caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
     if f.length > c.credited_caption_max_words:
         return False
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]", "）")) else None
-    if trailing and (_trailing_label(lexicons.key(trailing.group(1)), l) or _label_then_name(trailing.group(1), l)):
+    if trailing and (_trailing_label(lexicons.key(trailing.group(1)), l) or _label_then_name(trailing.group(1), l)
+                     or _bracketed_name_credit(trailing.group(0))):
         return True
     if "caption_labels" in f.hits.spots and _ends_in_credit(b, f, l):
         return True
@@ -157,6 +159,7 @@ def _uppercase_credit(text: str) -> bool:
     head, stop, last = text.rpartition(". ")
     if not stop:
         return False
+    last = last.removeprefix("©").strip()  # "... en 2023. © Claire Dumontet / APE"
     slashed = "/" in last
     if not slashed and not last.isupper():
         return False  # most lines: a sentence ends, another begins
@@ -170,6 +173,13 @@ def _uppercase_credit(text: str) -> bool:
 
 #: How many words a credit in capitals has: a name at least, a name "for" a publication at most.
 _UPPERCASE_CREDIT_WORDS = (2, 8)
+
+
+def _bracketed_name_credit(bracket: str) -> bool:
+    """'(Jake Porter / KRBX)': a photographer's name and the publication, in brackets."""
+    name, slash, publication = bracket[1:-1].partition("/")
+    return bool(slash) and 2 <= len(name.split()) <= 3 and bool(publication.strip()) and _slashed_credit(
+        f"{name} / {publication}".split())
 
 
 def _label_then_name(head: str, l: Langs) -> bool:

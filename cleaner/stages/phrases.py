@@ -47,6 +47,15 @@ _COUNT_ITEM = regex.compile(r"^[^()\d]{1,60}\s?\(\d[\d,.\s]*\)$")
 
 # The arrows a breadcrumb needs: a search for one is cheaper than the pattern.
 _ARROW = regex.compile(r"[>›»]")
+# A quotation in guillemets: its closing mark is no arrow ("«Каспий» вырвал победу").
+_GUILLEMETS = regex.compile(r"«[^«»]*»|‹[^‹›]*›")
+
+
+def _breadcrumb(b: Block, f: Features, c: Config, l: Langs) -> bool:
+    if f.length > c.breadcrumb_max_words or not _ARROW.search(b.text):
+        return False
+    text = _GUILLEMETS.sub("q", b.text) if "«" in b.text or "‹" in b.text else b.text
+    return bool(_BREADCRUMB.match(text))
 
 
 def _signoff_shape(b: Block, f: Features, c: Config) -> bool:
@@ -196,7 +205,11 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
         text = b.text.lstrip("（(【[ ")
         return text.startswith(prefix) and bool(_UNSPACED_LABEL.match(text, len(prefix)))
     rest = b.text.split()[prefix.count(" ") + 1 :]
-    return bool(rest) and all(NAME_WORD.match(w.strip(",:()")) for w in rest)
+    # "Por Rafael Menezes, Radar Notícias — Cuiabá": names, a publication and a town, set apart.
+    return bool(rest) and all(w in _NAME_SEPARATORS or NAME_WORD.match(w.strip(",:()")) for w in rest)
+
+
+_NAME_SEPARATORS = frozenset("— – - | / ·".split())
 
 
 def _name_then_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
@@ -361,7 +374,7 @@ RULES: tuple[tuple[Rule, str | None, Predicate], ...] = (
     (Rule.RELATED_INLINE, "related", _related_label),
     (Rule.GALLERY, "gallery", lambda b, f, c, l: f.length <= c.related_inline_max_words and bool(f.hits.prefix("gallery", min_words=1))),
     (Rule.NAVIGATION, None, _navigation),
-    (Rule.BREADCRUMB, None, lambda b, f, c, l: f.length <= c.breadcrumb_max_words and _ARROW.search(b.text) and bool(_BREADCRUMB.match(b.text))),
+    (Rule.BREADCRUMB, None, _breadcrumb),
     (Rule.SEARCH, "search", _contains_in_short("search")),
     (Rule.AD, "ads", _equals("ads")),
     (Rule.DISCLOSURE, "disclosure", _contains_in_short("disclosure")),
