@@ -296,51 +296,45 @@ def test_a_kicker_in_capitals_over_the_headline_is_not_the_headline():
     assert clean_document(text).title == "Council backs lanes despite protest"
 
 
-def test_a_short_kicker_over_a_longer_headline_is_not_the_headline():
+_MENU = "\n".join(["News", "Sport", "Business", "Weather", "Property", "Jobs"])
+_CRIME_MENU = "\n".join(["Home", "Crime and courts", "Local sport", "Arts and culture", "Business", "Jobs"])
+_DASHED = "Night lanes – the real bill for cutting them lands on the riders and the shops"
+_LONG_HEAD = "Council backs new bike lanes despite the angry protests of local shop owners"
+_BODY = f"{PARA} {PARA2}\n\n{PARA3}"
+
+#: (page, headline): which line above the article is its headline.
+HEADLINES = {
     # The kicker names the topic in the article's words; the headline puns.
-    text = f"News\n\nCity bike lanes\n\nA network that rides on paint\n\n{PARA} {PARA2}\n\n{PARA3}"
-    assert clean_document(text).title == "A network that rides on paint"
+    "short kicker over a longer headline": (
+        f"News\n\nCity bike lanes\n\nA network that rides on paint\n\n{_BODY}", "A network that rides on paint"),
+    "a headline that is not short keeps it from a longer line under it": (
+        f"News\n\nCouncil backs city bike lanes\n\nA network that rides on paint for now\n\n{_BODY}",
+        "Council backs city bike lanes"),
+    "not the tagline above the site's menu": (
+        f"Serving the city and its bike lanes since 1884\n\n{_MENU}\n\n"
+        f"Council votes for network of bike lanes along the river\n\n{_BODY}",
+        "Council votes for network of bike lanes along the river"),
+    # Two shared words count for less than five of a long headline's eight.
+    "not a section path sharing two words": (
+        f"Opinion / On the bike lanes\n\n{_LONG_HEAD}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}", _LONG_HEAD),
+    "not a standfirst of two sentences under it": (
+        "News\n\nCutting the lanes saves money only on paper\n\nThe council says few cyclists ride at night. "
+        f"That figure tells you who it stopped counting\n\nBy Ann Lee\n\n{PARA} Night cyclists count.\n\n{PARA2}\n\n{PARA3}",
+        "Cutting the lanes saves money only on paper"),
+    # The <title>'s longest part is not the headline's start, and a short
+    # line under the headline shares more words with the article.
+    "in a page title whose headline has a dash of its own": (
+        f"{_DASHED} - The Paper\n\nNews\n\n{_DASHED}\n\nCity council bike lanes\n\n{_BODY}", _DASHED),
+    # Its words recur in the article; a menu given without bullets is no menu_run.
+    "not an item of a menu printed one per line": (
+        f"{_CRIME_MENU}\n\nTwo fake officers took savings of pensioners in the city\n\n{PARA} Crime and courts reporters say."
+        f"\n\n{PARA2}", "Two fake officers took savings of pensioners in the city"),
+}
 
 
-def test_a_longer_line_under_the_headline_does_not_take_it_when_the_headline_is_not_short():
-    text = f"News\n\nCouncil backs city bike lanes\n\nA network that rides on paint for now\n\n{PARA} {PARA2}\n\n{PARA3}"
-    assert clean_document(text).title == "Council backs city bike lanes"
-
-
-def test_a_tagline_above_the_sites_menu_is_not_the_headline():
-    menu = "\n".join(["News", "Sport", "Business", "Weather", "Property", "Jobs"])
-    text = (f"Serving the city and its bike lanes since 1884\n\n{menu}\n\n"
-            f"Council votes for network of bike lanes along the river\n\n{PARA} {PARA2}\n\n{PARA3}")
-    assert clean_document(text).title == "Council votes for network of bike lanes along the river"
-
-
-def test_a_section_path_sharing_two_words_loses_to_a_long_headline_sharing_more():
-    head = "Council backs new bike lanes despite the angry protests of local shop owners"
-    text = f"Opinion / On the bike lanes\n\n{head}\n\n{PARA}\n\n{PARA2}\n\n{PARA3}"
-    assert clean_document(text).title == head
-
-
-def test_a_standfirst_of_two_sentences_under_the_headline_is_not_the_headline():
-    head = "Cutting the lanes saves money only on paper"
-    dek = "The council says few cyclists ride at night. That figure tells you who it stopped counting"
-    text = f"News\n\n{head}\n\n{dek}\n\nBy Ann Lee\n\n{PARA} Night cyclists count.\n\n{PARA2}\n\n{PARA3}"
-    assert clean_document(text).title == head
-
-
-def test_the_headline_is_found_in_a_pages_title_whose_headline_has_a_dash_of_its_own():
-    # Its longest part is not the headline's start; a short line under the
-    # headline shares more words with the article.
-    head = "Night lanes – the real bill for cutting them lands on the riders and the shops"
-    text = f"{head} - The Paper\n\nNews\n\n{head}\n\nCity council bike lanes\n\n{PARA} {PARA2}\n\n{PARA3}"
-    assert clean_document(text).title == head
-
-
-def test_an_item_of_a_menu_printed_one_per_line_is_not_the_headline():
-    # Its words recur in the article ("Crime" in a crime report); the headline
-    # shares fewer, and a menu given without bullets is no menu_run.
-    menu = "\n".join(["Home", "Crime and courts", "Local sport", "Arts and culture", "Business", "Jobs"])
-    text = f"{menu}\n\nTwo fake officers took savings of pensioners in the city\n\n{PARA} Crime and courts reporters say.\n\n{PARA2}"
-    assert clean_document(text).title == "Two fake officers took savings of pensioners in the city"
+@pytest.mark.parametrize("page, headline", HEADLINES.values(), ids=HEADLINES.keys())
+def test_the_headline_is_the_right_line_above_the_article(page, headline):
+    assert clean_document(page).title == headline
 
 
 @pytest.mark.parametrize("text, expected", [
