@@ -102,6 +102,8 @@ FIRES = [
     ("L'intérieur d'une voiture-couchettes rénovée, lors d'une présentation à la presse en 2023. © Claire Dumontet / APE", Rule.CAPTION_WITH_CREDIT),
     ("共同記者会見で手を重ねる5行の頭取ら＝大阪市北区で2025年3月14日午後 （撮影・中村美咲）", Rule.CAPTION_WITH_CREDIT),
     ("Главная » Футбол » Первая лига", Rule.BREADCRUMB),
+    ("Words and photographs by Hannah Ridley", Rule.BYLINE),
+    ("一条电子元器件产线上正在运行的AI视觉质检设备 摄影：本网记者 许曼", Rule.CAPTION_WITH_CREDIT),  # a credit of two words
     ("山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で2025年10月15日、岡田美咲撮影", Rule.CAPTION_WITH_CREDIT),
     ("Dans les allées du salon, samedi après-midi, entre portants de manteaux. Photo Julie Masson pour Belle Saison", Rule.CAPTION_WITH_CREDIT),
     ("Prototyp Solvana Home 10 podczas testów w domu pod Oleśnicą Fot. materiały prasowe Solvana", Rule.CAPTION_WITH_CREDIT),

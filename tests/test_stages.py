@@ -411,6 +411,20 @@ def test_a_box_of_one_headline_right_under_its_header_ends_at_the_blank_line():
     assert rules["A shock, says the union"] == Rule.INSIDE
 
 
+LAST = f"{PARA3} The council said so on Monday."
+
+
+def test_a_box_of_one_link_before_a_subheading_and_a_paragraph_announcing_a_list_is_inside_the_article():
+    tips = ["Drink water often, before you are thirsty.", "Stay out of the sun between ten and two.",
+            "Wear light, loose clothes and a hat outdoors."]
+    text = (f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\nRead also\nSummer stomach bugs peak as nights stay warm\n\n"
+            f"Seven rules for the hot days ahead\n\nThe doctor lists the ways to avoid heat illness in the summer months:\n\n"
+            + "\n".join(f"  * {t}" for t in tips) + f"\n\n{LAST}")
+    kept = [b.text for b in clean_document(text, include_title=False).kept]
+    assert "Summer stomach bugs peak as nights stay warm" not in kept
+    assert kept[-4:] == [*tips, LAST]
+
+
 def test_a_read_more_link_over_a_list_of_headlines_heads_a_box():
     links = "\n".join(f"  * {h}" for h in ("China tightens graphite export curbs, citing national security",
                                           "Lithium prices slump for third year as new mines come online",

@@ -20,6 +20,7 @@ from .. import lexicons
 from ..config import Config
 from ..document import Block
 from ..features import Features
+from ..tokens import _UNSPACED
 
 Langs = tuple[str, ...]
 
@@ -223,8 +224,9 @@ def _ends_in_credit(b: Block, f: Features, l: Langs) -> bool:
         credit = _colon_credit(b.text, l) or _spaced_credit(b.text, l) or _dotted_credit(b.text, l) or _slashed_tail(b.text, l)
     if not credit:
         return False
-    if f.unspaced and " " not in credit:  # "视觉中国": a name has no capitals to tell it by
-        return len(credit) <= _UNSPACED_CREDIT_MAX_CHARS and not _SENTENCE_MARKS.search(credit)
+    if f.unspaced and (" " not in credit or _UNSPACED.search(credit)):
+        # "视觉中国", "本网记者 许曼": a name has no capitals to tell it by.
+        return len(credit.replace(" ", "")) <= _UNSPACED_CREDIT_MAX_CHARS and not _SENTENCE_MARKS.search(credit)
     return _credit_shaped(credit, l)
 
 

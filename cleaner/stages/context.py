@@ -276,7 +276,7 @@ def _related_boxes(blocks: list[Block], config: Config, stop: frozenset[str]) ->
             if not item.decided:
                 item.drop(Rule.RELATED_ITEM)
             end += 1
-        if end - i - 1 <= 1 and (resumed or _paragraphs_follow(blocks, end, config)):
+        if end - i - 1 <= 1 and (resumed or _article_resumes(blocks, end, config)):
             block.end_marker = False  # a box of one link inside the article
 
 
@@ -374,6 +374,18 @@ def _subheading_out_of_box(blocks: list[Block], first: int, j: int, config: Conf
         return False
     share = article.overlap(item)
     return share >= config.box_subheading_overlap and all(article.overlap(b) < share for b in headlines)
+
+
+def _article_resumes(blocks: list[Block], i: int, config: Config) -> bool:
+    """The article goes on at ``i``: two paragraphs, or a subheading over
+    two, or over a paragraph that announces a list ("林承恩整理出以下七項
+    ...重點：" and the tips)."""
+    if _paragraphs_follow(blocks, i, config):
+        return True
+    if i + 1 >= len(blocks) or shape(blocks[i], config) != "H":
+        return False
+    announces = shape(blocks[i + 1], config) == "P" and blocks[i + 1].text.endswith((":", "："))
+    return announces or _paragraphs_follow(blocks, i + 1, config)
 
 
 def _paragraphs_follow(blocks: list[Block], i: int, config: Config) -> bool:
