@@ -32,7 +32,9 @@ _URL = regex.compile(
 # Myanmar ။, Devanagari double danda ॥, and closing quotes of many kinds:
 # German and Czech close „…“ and ‚…‘ with what English opens with, and
 # German and Swiss text also quote »…« and «…».
-_TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।॥：۔։።។။]['\"”’»“‘«›‹」』)\]]*$")
+# A short tag in brackets after the full stop ends it too: the agency's
+# "（完）" ("the end") closing a Chinese wire story, "(AFP)".
+_TERMINAL = regex.compile(r"(?<!\.\.)(?<!…)[.!?:。！？؟।॥：۔։።។။]['\"”’»“‘«›‹」』)\]]*(?:\s?[（(][^（）()]{1,6}[）)])?$")
 #: Only a line's last characters can end a sentence: the anchored pattern is
 #: run on them, not scanned along the whole line.
 _TAIL = 12

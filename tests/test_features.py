@@ -17,6 +17,7 @@ ENDS = [
     # Thai ends a sentence with a space, not a mark: a long line of clauses.
     "คณะรัฐมนตรีมีมติอนุมัติงบประมาณกว่าหนึ่งแสนล้านบาทสำหรับการก่อสร้างรถไฟฟ้าสายใหม่ "
     "โดยคาดว่าจะเริ่มก่อสร้างได้ในปีหน้า",
+    "相关结果预计在明年年中提交三国政府审议。（完）",  # the wire story's "the end" after its full stop
 ]
 NOT_ENDS = [
     "More stories",
@@ -24,6 +25,7 @@ NOT_ENDS = [
     "Read the full story...",
     "รัฐบาลอนุมัติงบประมาณสร้างรถไฟฟ้าสายใหม่",  # a Thai headline
     "ครม. อนุมัติงบ สร้างรถไฟฟ้าสายใหม่",  # one with a space, still short
+    "Books (1,396)",  # a tag in brackets after no full stop
 ]
 
 

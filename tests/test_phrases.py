@@ -103,6 +103,7 @@ FIRES = [
     ("共同記者会見で手を重ねる5行の頭取ら＝大阪市北区で2025年3月14日午後 （撮影・中村美咲）", Rule.CAPTION_WITH_CREDIT),
     ("Главная » Футбол » Первая лига", Rule.BREADCRUMB),
     ("Words and photographs by Hannah Ridley", Rule.BYLINE),
+    ("免责声明：本文仅供健康科普参考，不能替代医生的诊断和治疗建议，如有不适请及时就医。", Rule.LEGAL),  # a legal label opens the sentence
     ("一条电子元器件产线上正在运行的AI视觉质检设备 摄影：本网记者 许曼", Rule.CAPTION_WITH_CREDIT),  # a credit of two words
     ("山小屋のヘリポートに着陸する大型ドローン ＝長野県大町市で2025年10月15日、岡田美咲撮影", Rule.CAPTION_WITH_CREDIT),
     ("Dans les allées du salon, samedi après-midi, entre portants de manteaux. Photo Julie Masson pour Belle Saison", Rule.CAPTION_WITH_CREDIT),
@@ -206,6 +207,8 @@ FIRES = [
 ]
 
 PROSE = [
+    "Environment / Oceans",  # a section path, not "Name / Publication"
+    "Facebook changed its privacy policy on Monday.",
     "«Каспий» вырвал победу у «Балтийца» в концовке и вернулся в зону плей-офф",  # guillemets, not arrows
     "Madrid - the city council voted on 21 November to close the street",  # a dateline, then prose
     "Secretary of State Antony Blinken will travel to Beijing this week to meet with senior Chinese officials.",

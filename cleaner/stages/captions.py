@@ -87,8 +87,10 @@ def caption_label(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return True  # "本报记者 李明 摄": photographed by
     if b.text.startswith(("(", "（")) and f.length <= c.credit_max_words and _bracketed_credit(b, l):
         return True  # "（市教育局体卫艺处 供图）": a credit alone in its brackets, under its caption
-    if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and _slashed_credit(b.text.split()):
-        return True  # "Marek Zając / Forum24": a photographer and the publication
+    if " / " in b.text and f.length <= _NAME_CREDIT_MAX_WORDS and _slashed_credit(b.text.split()) and " " in b.text.split(" / ")[0].strip():
+        # "Marek Zając / Forum24": a photographer (two names at least: "Environment
+        # / Oceans" is a section path) and the publication.
+        return True
     if b.text.count("/") == 1 and f.length <= _NAME_CREDIT_MAX_WORDS and _name_slash_publication(b.text):
         return True  # "Tom Haverley/Harbourline"
     if b.text.startswith("©") and f.length <= _NAME_CREDIT_MAX_WORDS and not any(ch.isdigit() for ch in b.text):

@@ -123,7 +123,10 @@ def _legal(b: Block, f: Features, c: Config, l: Langs) -> bool:
     "Facebook changed its privacy policy on Monday." is news, so a line that
     ends like a sentence is left to the other stages.
     """
-    return not f.terminal and _contains_in_short("legal")(b, f, c, l)
+    if not f.terminal:
+        return _contains_in_short("legal")(b, f, c, l)
+    # ... unless a legal label opens it: "免责声明：本文仅供健康科普参考...", "Disclaimer: ...".
+    return "legal" in f.hits.spots and _is("legal", label_key(b.text, c.label_max_chars), l)
 
 
 def _navigation(b: Block, f: Features, c: Config, l: Langs) -> bool:
