@@ -335,6 +335,8 @@ class Config:
     #: over uncounted), up to the one that opens with the main text's first
     #: characters (this many of its key).
     html_dek_max_elements: int = 12
+    #: ... and among at most this many elements of any length.
+    html_dek_max_visited: int = 40
     html_dek_first_chars: int = 40
     #: Without a class that names it, the dek is a paragraph at least this
     #: share of whose words the page's description metadata has.

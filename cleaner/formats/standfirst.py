@@ -96,7 +96,9 @@ def find(root, first_line: str, description: str, config: Config = DEFAULT) -> s
     description = lexicons.key(description)
     seen: dict = {}
     tried = 0
-    for el in tree.near(h1, _CANDIDATES):
+    for n, el in enumerate(tree.near(h1, _CANDIDATES)):
+        if n >= config.html_dek_max_visited:
+            break  # a page whose text never begins where the main text does: not walked whole
         text = "" if _hidden(el, seen) else _text(el)
         if not text:
             continue
