@@ -751,6 +751,20 @@ def test_a_recipes_numbered_steps_after_its_ingredients_are_the_articles():
     assert kept[-3:] == steps and "150 g sugar" in kept
 
 
+def test_a_recipes_steps_printed_flat_are_kept_and_kept_again_when_cleaned_twice():
+    steps = ["Heat the oven to 200 degrees, butter a tart tin of about twenty-four centimetres across and put it in the "
+             "fridge while you get the apples and the pastry ready for it.",
+             "Peel the apples, cut them into quarters and lay them in the tin in tight circles, so that they hold each "
+             "other up while they bake and none of the fruit is left over at the end.",
+             "Bake for thirty minutes, until the pastry is golden and the apples are soft, then let the tart stand for "
+             "ten minutes before you turn it out onto a plate and serve it."]
+    text = (f"{PARA} {PARA2}\n\n{PARA3} {PARA}\n\nIngredients\n\n1 kg apples\n150 g sugar\n1 sheet of pastry\n\n"
+            f"Method\n\n" + "\n".join(steps))
+    once = clean(text, include_title=False)
+    assert once.endswith("\n\n".join(steps))
+    assert clean(once, include_title=False) == once
+
+
 def test_a_teaser_list_then_a_named_blurb_after_the_article_is_not_a_closing_box():
     # A name over a paragraph is the site's or the author's, not a box's heading.
     teasers = "\n".join(f"  * {t}" for t in ("Council to vote on parking", "River path reopens", "New bridge opens"))

@@ -234,10 +234,12 @@ def _in_box(block: Block, above: Block) -> bool:
 
 def _goes_on(block: Block, previous: Block) -> bool:
     """``block`` is the next item of the steps ``previous`` belongs to: an
-    item of the same kind, or a sentence printed right under it."""
+    item of the same kind, or a sentence after it.  (Whether a blank line
+    stands between them does not count: the cleaned text puts one between
+    all paragraphs, and cleaning it again must keep what it kept.)"""
     if block.bullet or block.listed:
         return bool(block.bullet) == bool(previous.bullet)
-    return not block.gap_before and block.features.terminal and block.quality in (Quality.GOOD, Quality.NEAR_GOOD)
+    return block.features.terminal and block.quality in (Quality.GOOD, Quality.NEAR_GOOD)
 
 
 # A name of two or three capitalised words: a bio's heading, not a box's.
