@@ -59,8 +59,8 @@ def apply(doc: Document, config: Config) -> None:
             return  # article text: what stands above it is not after the article
 
 
-# A name on a line of its own: two or three capitalised words.
-_NAME_LINE = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,2}$")
+#: A name on a line of its own: two or three capitalised words.
+NAME_LINE = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,2}$")
 
 
 def named_role(block: Block, above: Block, roles: frozenset[str]) -> bool:
@@ -73,4 +73,4 @@ def named_role(block: Block, above: Block, roles: frozenset[str]) -> bool:
     False
     """
     first = block.text.split(None, 1)[0].strip(_STRIP).casefold() if block.text else ""
-    return first in roles and bool(_NAME_LINE.match(above.text))
+    return first in roles and bool(NAME_LINE.match(above.text))

@@ -10,11 +10,10 @@ first: see :func:`earliest_strong_span`.  Inside the region, short lines
 """
 from __future__ import annotations
 
-import regex
-
 from ..config import Config
 from ..document import Block, Document, Quality, Role
 from ..rules import Rule
+from .bio import NAME_LINE
 from .heuristics import short_sentence
 from .phrases import HARD_END_MARKERS
 
@@ -229,7 +228,8 @@ def _in_box(block: Block, above: Block) -> bool:
         return False
     if block.bullet or block.listed:
         return True
-    return above.quality is Quality.SHORT and not above.features.terminal and not above.bullet and not _NAME.match(above.text)
+    # A name over a paragraph is its author's bio, not a box's heading.
+    return above.quality is Quality.SHORT and not above.features.terminal and not above.bullet and not NAME_LINE.match(above.text)
 
 
 def _goes_on(block: Block, previous: Block) -> bool:
@@ -241,9 +241,6 @@ def _goes_on(block: Block, previous: Block) -> bool:
         return bool(block.bullet) == bool(previous.bullet)
     return block.features.terminal and block.quality in (Quality.GOOD, Quality.NEAR_GOOD)
 
-
-# A name of two or three capitalised words: a bio's heading, not a box's.
-_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,2}$")
 
 
 #: Drops a listed item may take back: those made for where a line stands or
