@@ -134,7 +134,7 @@ def caption_with_credit(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return False
     trailing = _TRAILING_CREDIT.search(b.text) if b.text.endswith((")", "]", "）")) else None
     if trailing and (_trailing_label(lexicons.key(trailing.group(1)), l) or _label_then_name(trailing.group(1), l)
-                     or _bracketed_name_credit(trailing.group(0))):
+                     or _name_slash_publication(trailing.group(0)[1:-1])):  # "(Jake Porter / KRBX)"
         return True
     if "caption_labels" in f.hits.spots and _ends_in_credit(b, f, l):
         return True
@@ -176,13 +176,6 @@ def _uppercase_credit(text: str) -> bool:
 
 #: How many words a credit in capitals has: a name at least, a name "for" a publication at most.
 _UPPERCASE_CREDIT_WORDS = (2, 8)
-
-
-def _bracketed_name_credit(bracket: str) -> bool:
-    """'(Jake Porter / KRBX)': a photographer's name and the publication, in brackets."""
-    name, slash, publication = bracket[1:-1].partition("/")
-    return bool(slash) and 2 <= len(name.split()) <= 3 and bool(publication.strip()) and _slashed_credit(
-        f"{name} / {publication}".split())
 
 
 def _label_then_name(head: str, l: Langs) -> bool:
