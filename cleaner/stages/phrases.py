@@ -215,6 +215,11 @@ def _byline(b: Block, f: Features, c: Config, l: Langs) -> bool:
 _NAME_SEPARATORS = frozenset("— – - | / ·".split())
 
 
+def _capitalised_name(words: list[str]) -> bool:
+    """Words of a name, each capitalised ("Maëlle LE GOFF", "Harriet Lomax")."""
+    return all(w[:1].isupper() and NAME_WORD.match(w) for w in words)
+
+
 def _name_then_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
     """'Maëlle LE GOFF Publié le 14/03/2025 à 18h42 Modifié le ...': a byline
     without its 'By' word -- a name of two or three capitalised words, then
@@ -225,7 +230,7 @@ def _name_then_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
     words = b.text.split()
     labels = lexicons.phrases("dateline_labels", l)
     for n in (2, 3):
-        if len(words) > n and all(w[:1].isupper() and NAME_WORD.match(w) for w in words[:n]) and words[n][:1].isupper():
+        if len(words) > n and _capitalised_name(words[:n]) and words[n][:1].isupper():
             after = lexicons.key(" ".join(words[n : n + 3]))
             if any(labels.equals(" ".join(after.split()[:k])) for k in (1, 2, 3)):
                 return True
@@ -244,7 +249,7 @@ def _name_dash_date(b: Block, f: Features, c: Config, l: Langs) -> bool:
         return False
     name, *dates = _ROW_PARTS.split(b.text)
     words = name.split()
-    if not _NAME_ROW_WORDS[0] <= len(words) <= _NAME_ROW_WORDS[1] or not all(w[:1].isupper() and NAME_WORD.match(w) for w in words):
+    if not _NAME_ROW_WORDS[0] <= len(words) <= _NAME_ROW_WORDS[1] or not _capitalised_name(words):
         return False
     vocab = lexicons.words("timestamp", l)
     keys = [tokens.key_of(tokens.words(d)).split(" ") for d in dates]
@@ -263,7 +268,7 @@ def _name_then_role(b: Block, f: Features, c: Config, l: Langs) -> bool:
     words = [w.strip(",") for w in b.text.split()]
     if f.words[-1] not in lexicons.words("bio_roles", l):
         return False
-    return all(w[:1].isupper() and NAME_WORD.match(w) for w in words[:-1])
+    return _capitalised_name(words[:-1])
 
 
 #: "Jane Q. Doe, Senior Political Correspondent": a name and a job title.
@@ -290,7 +295,7 @@ def _dated_byline(b: Block, f: Features, prefix: str, l: Langs) -> bool:
     """A byline word, two capitalised words (the name), and a date: a word of
     the timestamp lexicon ('Publié', 'Updated', 'mars') and a number."""
     words = b.text.split()[prefix.count(" ") + 1 :]
-    if len(words) < 2 or not all(w[:1].isupper() and NAME_WORD.match(w.strip(",:")) for w in words[:2]):
+    if len(words) < 2 or not _capitalised_name([w.strip(",:") for w in words[:2]]):
         return False
     return any(ch.isdigit() for ch in b.text) and not lexicons.words("timestamp", l).isdisjoint(f.words)
 
